@@ -1,0 +1,19 @@
+/*
+ * The wall clock, in one place, so every timestamp is UTC and formatted
+ * alike ("2026-11-25T16:46:24Z").
+ */
+#ifndef GUICHET_CLOCK_H
+#define GUICHET_CLOCK_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define CLOCK_ISO_LEN 21	/* "YYYY-MM-DDTHH:MM:SSZ" and NUL */
+
+/* Returns the current Unix time. */
+int64_t clock_now(void);
+
+/* Writes the current UTC time as ISO 8601 into buf (CLOCK_ISO_LEN). */
+void clock_now_iso(char *buf, size_t len);
+
+#endif

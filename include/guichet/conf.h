@@ -1,0 +1,46 @@
+/*
+ * The configuration: an INI file (default /etc/guichet/guichet.conf) read
+ * with libinih against a table of known options.  Unknown keys and bad
+ * values stop the program with "file:line: message"; the admin's file is
+ * never rewritten.  When the default file does not exist, the built-in
+ * defaults apply; a file named with -c must exist.
+ */
+#ifndef GUICHET_CONF_H
+#define GUICHET_CONF_H
+
+#include <stdbool.h>
+
+#include "guichet/calendar.h"
+
+#define CONF_DEFAULT_PATH SYSCONFDIR "/guichet/guichet.conf"
+
+struct conf {
+	char *path;		/* the file read, NULL for built-in defaults */
+	char *station;		/* [station] name */
+	char *town;		/* [town] name */
+	enum country country;	/* [town] profile: ro | gr */
+	char *language;		/* [ui] language: ro | el | en */
+	bool high_contrast;	/* [ui] high_contrast */
+	char *database;		/* [store] database */
+	char *central;		/* [store] central: empty = standalone */
+	char *printer;		/* [print] printer */
+	int kiosk_idle_timeout;	/* [kiosk] idle_timeout, seconds */
+	int lock_after;		/* [security] lock_after, failed logins */
+	char *log_file;		/* [log] file */
+};
+
+/* Fills c with the built-in defaults; free with conf_free. */
+void conf_defaults(struct conf *c);
+
+/* Loads path over the defaults (path NULL: the default file, if present).
+ * Returns G_OK, or G_ERR_CONFIG with *cause set to a message the caller
+ * frees ("guichet.conf:7: unknown key 'databse' in [store]"). */
+int conf_load(struct conf *c, const char *path, char **cause);
+
+/* Releases what c owns. */
+void conf_free(struct conf *c);
+
+/* Returns the profile's code for a country ("ro", "gr"). */
+const char *conf_country_name(enum country country);
+
+#endif

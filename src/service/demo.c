@@ -1,0 +1,113 @@
+#include "config.h"
+
+#include "guichet/service-demo.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "guichet/credential.h"
+#include "guichet/demo.h"
+#include "guichet/err.h"
+#include "guichet/i18n.h"
+#include "guichet/log.h"
+#include "guichet/service-staff.h"
+#include "guichet/store-person.h"
+#include "guichet/store-staff.h"
+#include "service-internal.h"
+
+#define DEMO_BATCH 1000		/* people per transaction */
+
+/* Inserts people [first, first + n) in one audited transaction. */
+static int
+demo_batch(struct service *svc, const struct demo_lists *lists,
+    struct demo_rng *rng, int64_t first, int64_t n)
+{
+	struct person p;
+	char object[64];
+	int64_t i, id;
+	int rc;
+
+	if ((rc = service_begin(svc)) != G_OK)
+		return rc;
+	for (i = first; i < first + n && rc == G_OK; i++) {
+		demo_person_make(lists, rng, (uint64_t)i, &p);
+		rc = store_person_insert(svc->st, &p, &id);
+		if (rc == G_ERR_EXISTS)
+			service_fail(svc, rc, _("Demo person %lld is already "
+			    "in the store: use another --seed or a new "
+			    "database."), (long long)i);
+	}
+	snprintf(object, sizeof object, "demo-people:%lld-%lld",
+	    (long long)first, (long long)(first + n - 1));
+	return service_finish(svc, rc, "demo.people", object);
+}
+
+/* Creates demo account a, or gives it a new password when it exists. */
+static int
+demo_account(struct service *svc, struct demo_account *a)
+{
+	struct staff s;
+
+	if (credential_generate(a->password, DEMO_PASSWORD_LEN) != G_OK)
+		return service_fail(svc, G_ERR_CRYPTO, "%s",
+		    _("No random numbers for the demo passwords."));
+	if (store_staff_get(svc->st, a->username, &s) == G_OK)
+		return service_staff_passwd(svc, a->username, a->password);
+	return service_staff_add(svc, a->username, a->role, a->password);
+}
+
+int
+service_demo_data(struct service *svc, enum country country,
+    int64_t count, uint64_t seed,
+    void (*progress)(int64_t done, int64_t total, void *arg), void *arg,
+    struct demo_account accounts[DEMO_ACCOUNTS])
+{
+	static const struct {
+		const char *name;
+		enum role role;
+	} staff[DEMO_ACCOUNTS] = {
+		{ "demo.clerk", ROLE_CLERK },
+		{ "demo.supervisor", ROLE_SUPERVISOR },
+		{ "demo.admin", ROLE_ADMIN },
+	};
+	struct demo_lists *lists;
+	struct demo_rng rng;
+	char *cause = NULL;
+	int64_t done, n;
+	int rc, i;
+
+	service_clear(svc);
+	if ((rc = service_require(svc, ROLE_ADMIN)) != G_OK)
+		return rc;
+	if (count < 0 || (uint64_t)count > DEMO_UNIQUE_MAX)
+		return service_fail(svc, G_ERR_INVALID, _("The number of demo "
+		    "people must be from 0 to %llu."),
+		    (unsigned long long)DEMO_UNIQUE_MAX);
+	if ((rc = demo_lists_new(country, embedded_demo, &lists, &cause)) !=
+	    G_OK) {
+		service_fail(svc, rc, _("The demo name lists are damaged: %s"),
+		    cause != NULL ? cause : gerr_str(rc));
+		free(cause);
+		return rc;
+	}
+	demo_rng_seed(&rng, seed);
+	for (done = 0; done < count && rc == G_OK; done += n) {
+		n = count - done < DEMO_BATCH ? count - done : DEMO_BATCH;
+		rc = demo_batch(svc, lists, &rng, done, n);
+		if (rc == G_OK && progress != NULL)
+			progress(done + n, count, arg);
+	}
+	demo_lists_free(lists);
+	for (i = 0; i < DEMO_ACCOUNTS && rc == G_OK; i++) {
+		memset(&accounts[i], 0, sizeof accounts[i]);
+		snprintf(accounts[i].username, sizeof accounts[i].username,
+		    "%s", staff[i].name);
+		accounts[i].role = staff[i].role;
+		rc = demo_account(svc, &accounts[i]);
+	}
+	if (rc == G_OK)
+		log_info("demo data: %lld people, seed %llu",
+		    (long long)count, (unsigned long long)seed);
+	return rc;
+}

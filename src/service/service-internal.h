@@ -1,0 +1,43 @@
+/*
+ * What the service layer's files share.  Nothing above src/service/
+ * includes this.
+ */
+#ifndef GUICHET_SERVICE_INTERNAL_H
+#define GUICHET_SERVICE_INTERNAL_H
+
+#include "guichet/service.h"
+
+struct service {
+	struct store *st;
+	const struct conf *conf;
+	struct service_actor actor;
+	bool acting;
+	char message[512];
+};
+
+/* Sets the message the user will read and returns code. */
+int service_fail(struct service *svc, int code, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Clears the message before an operation. */
+void service_clear(struct service *svc);
+
+/* Returns G_OK when an actor is set and holds at least role needed, else
+ * G_ERR_DENIED with the message set. */
+int service_require(struct service *svc, enum role needed);
+
+/* Starts an operation's transaction; on failure sets the message. */
+int service_begin(struct service *svc);
+
+/* Appends an audit row inside the open transaction: the actor (or
+ * actor_name when no one is acting yet) did action on object. */
+int service_audit(struct service *svc, const char *actor_name,
+    const char *action, const char *object, const char *outcome);
+
+/* Ends an operation begun with service_begin.  On G_OK it audits "ok" and
+ * commits; otherwise it rolls the change back and audits the refusal
+ * alone.  Returns rc, or G_ERR_STORE when the commit fails. */
+int service_finish(struct service *svc, int rc, const char *action,
+    const char *object);
+
+#endif

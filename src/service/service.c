@@ -1,0 +1,225 @@
+#include "config.h"
+
+#include "guichet/service.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "guichet/audit.h"
+#include "guichet/clock.h"
+#include "guichet/conf.h"
+#include "guichet/err.h"
+#include "guichet/i18n.h"
+#include "guichet/log.h"
+#include "guichet/store-audit.h"
+#include "guichet/store.h"
+#include "guichet/xmalloc.h"
+#include "service-internal.h"
+
+int
+service_open(const struct conf *conf, const char *database,
+    struct service **out, char **cause)
+{
+	struct service *svc;
+	struct store *st;
+	int rc;
+
+	*out = NULL;
+	if (database == NULL)
+		database = conf->database;
+	if ((rc = store_open(database, &st, cause)) != G_OK)
+		return rc;
+	svc = xcalloc(1, sizeof *svc);
+	svc->st = st;
+	svc->conf = conf;
+	*out = svc;
+	return G_OK;
+}
+
+int
+service_init(const struct conf *conf, const char *database, char **cause)
+{
+	struct store *st;
+	int rc;
+
+	if (database == NULL)
+		database = conf->database;
+	if ((rc = store_create(database, &st, cause)) != G_OK)
+		return rc;
+	log_info("created database %s at schema version %d", database,
+	    store_schema_version(st));
+	store_close(st);
+	return G_OK;
+}
+
+int
+service_migrate(const struct conf *conf, const char *database,
+    int *applied, int *version, char **cause)
+{
+	struct store *st;
+	int rc;
+
+	if (database == NULL)
+		database = conf->database;
+	if ((rc = store_open_for_migration(database, &st, cause)) != G_OK)
+		return rc;
+	rc = store_migrate(st, applied, cause);
+	*version = store_schema_version(st);
+	if (rc == G_OK && *applied > 0)
+		log_info("migrated %s to schema version %d", database,
+		    *version);
+	store_close(st);
+	return rc;
+}
+
+void
+service_close(struct service *svc)
+{
+	if (svc == NULL)
+		return;
+	store_close(svc->st);
+	free(svc);
+}
+
+void
+service_act_as_system(struct service *svc, const char *unix_user)
+{
+	memset(&svc->actor, 0, sizeof svc->actor);
+	snprintf(svc->actor.name, sizeof svc->actor.name, "guichetctl:%s",
+	    unix_user);
+	svc->actor.role = ROLE_SYSTEM;
+	svc->acting = true;
+}
+
+const struct service_actor *
+service_actor(const struct service *svc)
+{
+	return svc->acting ? &svc->actor : NULL;
+}
+
+const char *
+service_message(const struct service *svc)
+{
+	return svc->message;
+}
+
+const struct conf *
+service_conf(const struct service *svc)
+{
+	return svc->conf;
+}
+
+const char *
+service_database(const struct service *svc)
+{
+	return store_path(svc->st);
+}
+
+int
+service_fail(struct service *svc, int code, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(svc->message, sizeof svc->message, fmt, ap);
+	va_end(ap);
+	return code;
+}
+
+void
+service_clear(struct service *svc)
+{
+	svc->message[0] = '\0';
+}
+
+int
+service_require(struct service *svc, enum role needed)
+{
+	if (!svc->acting)
+		return service_fail(svc, G_ERR_DENIED, "%s",
+		    _("Log in first."));
+	if (!role_at_least(svc->actor.role, needed))
+		return service_fail(svc, G_ERR_DENIED,
+		    _("This needs the %s role; you are logged in as %s."),
+		    _(role_label(needed)), _(role_label(svc->actor.role)));
+	return G_OK;
+}
+
+/* Sets the message for a store failure and logs the details. */
+static int
+store_failed(struct service *svc, const char *doing)
+{
+	log_error("%s: %s", doing, store_errmsg(svc->st));
+	return service_fail(svc, G_ERR_STORE,
+	    _("The store could not save this (%s). Nothing was changed; try "
+	    "again, and call the administrator if it happens again."),
+	    store_errmsg(svc->st));
+}
+
+int
+service_begin(struct service *svc)
+{
+	if (store_begin(svc->st) != G_OK)
+		return store_failed(svc, "begin");
+	return G_OK;
+}
+
+int
+service_audit(struct service *svc, const char *actor_name,
+    const char *action, const char *object, const char *outcome)
+{
+	char prev[AUDIT_HASH_LEN], hash[AUDIT_HASH_LEN], now[32];
+	struct audit_row row;
+	int64_t last;
+	int rc;
+
+	if ((rc = store_audit_last(svc->st, &last, prev)) != G_OK)
+		return rc;
+	clock_now_iso(now, sizeof now);
+	memset(&row, 0, sizeof row);
+	row.id = last + 1;
+	row.at = now;
+	row.actor = svc->acting ? svc->actor.name : actor_name;
+	row.role = svc->acting ? role_name(svc->actor.role) : "";
+	row.station = svc->conf->station;
+	row.action = action;
+	row.object = object;
+	row.on_behalf = "";
+	row.outcome = outcome;
+	row.prev_hash = prev;
+	if ((rc = audit_chain_hash(&row, hash)) != G_OK)
+		return rc;
+	row.hash = hash;
+	return store_audit_insert(svc->st, &row);
+}
+
+int
+service_finish(struct service *svc, int rc, const char *action,
+    const char *object)
+{
+	char outcome[64];
+
+	if (rc == G_OK) {
+		if (service_audit(svc, "", action, object, "ok") != G_OK) {
+			store_rollback(svc->st);
+			return store_failed(svc, action);
+		}
+		if (store_commit(svc->st) != G_OK)
+			return store_failed(svc, action);
+		return G_OK;
+	}
+	store_rollback(svc->st);
+	if (rc == G_ERR_STORE)
+		log_error("%s on %s: %s", action, object,
+		    store_errmsg(svc->st));
+	snprintf(outcome, sizeof outcome, "refused: %s", gerr_str(rc));
+	if (store_begin(svc->st) == G_OK) {
+		if (service_audit(svc, "", action, object, outcome) == G_OK)
+			store_commit(svc->st);
+		else
+			store_rollback(svc->st);
+	}
+	return rc;
+}

@@ -1,0 +1,52 @@
+/*
+ * A screen fills four slots: enter, draw, key, leave.  The loop in tui.c
+ * owns get_wch, resizing and redrawing; a screen only renders its state
+ * into the body window and turns keys into service calls.  Screens are
+ * listed in screens.c and nowhere else.
+ */
+#ifndef GUICHET_TUI_SCREEN_H
+#define GUICHET_TUI_SCREEN_H
+
+#include <stdbool.h>
+#include <wchar.h>
+
+struct tui;
+
+/* What a key handler did, as flags. */
+enum key_result {
+	KEY_IGNORED = 0,
+	KEY_HANDLED = 1,
+	KEY_REDRAW = 2,		/* redraw the whole screen */
+};
+
+/* A key and what it does here, both shown in the hint line (N_()). */
+struct key_hint {
+	const char *key;
+	const char *action;
+};
+
+/* A key as read by get_wch: a function key (is_code) or a character. */
+struct key {
+	bool is_code;
+	wint_t code;
+};
+
+struct screen {
+	const char *name;
+	const char *title;		/* N_() */
+	const char *help;		/* N_(): what F1 explains */
+	const struct key_hint *hints;	/* ends with a NULL key */
+	void (*enter)(struct tui *tui);
+	void (*draw)(struct tui *tui);
+	int (*key)(struct tui *tui, struct key key);
+	void (*leave)(struct tui *tui);
+};
+
+extern const struct screen screen_login;
+extern const struct screen screen_main;
+extern const struct screen screen_help;
+
+/* Every screen, for lookups by name (tests, help). */
+extern const struct screen *const screens[];
+
+#endif

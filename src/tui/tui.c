@@ -1,0 +1,258 @@
+/*
+ * The one loop: it owns get_wch, resizing, the frame around every screen
+ * (title, message, status and key hints) and switching screens.
+ */
+#include "config.h"
+
+#include "tui.h"
+
+#include <locale.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "draw.h"
+#include "guichet/conf.h"
+#include "guichet/i18n.h"
+#include "guichet/log.h"
+#include "guichet/role.h"
+#include "guichet/service-auth.h"
+#include "guichet/service.h"
+#include "guichet/xmalloc.h"
+
+#define TICK_MS 1000	/* get_wch wakes up this often for timers */
+#define HINT_GAP 2	/* blanks between two key hints */
+
+/* Restores the terminal before a fatal exit. */
+static void
+tui_restore(void)
+{
+	if (!isendwin())
+		endwin();
+}
+
+void
+tui_switch(struct tui *tui, const struct screen *next)
+{
+	tui->next = next;
+}
+
+void
+tui_message(struct tui *tui, enum message_kind kind, const char *fmt, ...)
+{
+	va_list ap;
+
+	tui->message_kind = kind;
+	tui->message[0] = '\0';
+	if (kind == MSG_NONE || fmt == NULL)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(tui->message, sizeof tui->message, fmt, ap);
+	va_end(ap);
+}
+
+void
+tui_next_language(struct tui *tui)
+{
+	const char *next = i18n_next_language(i18n_language());
+
+	i18n_set_language(next);
+	tui_message(tui, MSG_INFO, _("Language: %s"),
+	    i18n_language_name(next));
+}
+
+/* Returns what is on screen: the help over a screen, or the screen. */
+static const struct screen *
+view(struct tui *tui)
+{
+	return tui->help_of != NULL ? &screen_help : tui->screen;
+}
+
+/* Lays out the current screen's key hints from row y on; returns the
+ * rows needed, drawing only when draw is set. */
+static int
+hints_layout(struct tui *tui, int y, bool draw)
+{
+	const struct key_hint *h;
+	int cols = COLS, x = 0, rows = 1, w, kw;
+
+	for (h = view(tui)->hints; h->key != NULL; h++) {
+		kw = draw_width(h->key);
+		w = kw + 1 + draw_width(_(h->action));
+		if (x > 0 && x + w > cols) {
+			rows++;
+			x = 0;
+		}
+		if (draw) {
+			attron(draw_attr(STYLE_KEY));
+			draw_text(stdscr, y + rows - 1, x, cols - x, h->key);
+			attroff(draw_attr(STYLE_KEY));
+			draw_text(stdscr, y + rows - 1, x + kw + 1,
+			    cols - x - kw - 1, _(h->action));
+		}
+		x += w + HINT_GAP;
+	}
+	return rows;
+}
+
+/* Returns "Station · User (role) · Store" for the status line. */
+static void
+status_text(struct tui *tui, char *buf, size_t len)
+{
+	const struct service_actor *a = service_actor(tui->svc);
+	const char *store = tui->conf->central[0] == '\0' ?
+	    _("local store (standalone)") :
+	    _("local store; central store not yet supported");
+
+	if (a != NULL)
+		snprintf(buf, len, "%s: %s │ %s: %s (%s) │ %s: %s",
+		    _("Station"), tui->conf->station, _("User"), a->name,
+		    _(role_label(a->role)), _("Store"), store);
+	else
+		snprintf(buf, len, "%s: %s │ %s: %s", _("Station"),
+		    tui->conf->station, _("Store"), store);
+}
+
+/* (Re)creates the body window between the frame's lines. */
+static void
+layout(struct tui *tui)
+{
+	int hint_rows = hints_layout(tui, 0, false);
+	int rows = LINES - 3 - hint_rows;
+
+	if (tui->body != NULL)
+		delwin(tui->body);
+	if (rows < 1)
+		rows = 1;
+	tui->body = derwin(stdscr, rows, COLS, 1, 0);
+	if (tui->body == NULL)
+		fatal("terminal too small: %dx%d", COLS, LINES);
+}
+
+/* Draws the frame, then the screen, and leaves the cursor where the
+ * screen put it. */
+static void
+redraw(struct tui *tui)
+{
+	int hint_rows = hints_layout(tui, 0, false);
+	int y_msg = LINES - 2 - hint_rows, y_status = LINES - 1 - hint_rows;
+	char line[512];
+
+	layout(tui);
+	erase();
+	attron(draw_attr(STYLE_TITLE));
+	mvhline(0, 0, ' ', COLS);
+	snprintf(line, sizeof line, " guichet · %s · %s", tui->conf->town,
+	    _(view(tui)->title));
+	draw_text(stdscr, 0, 0, COLS, line);
+	attroff(draw_attr(STYLE_TITLE));
+
+	if (tui->message_kind != MSG_NONE) {
+		attr_t a = draw_attr(tui->message_kind == MSG_ERROR ?
+		    STYLE_ERROR : STYLE_INFO);
+
+		snprintf(line, sizeof line, "%s %s",
+		    tui->message_kind == MSG_ERROR ? _("Error:") : "»",
+		    tui->message);
+		attron(a);
+		draw_text(stdscr, y_msg, 1, COLS - 2, line);
+		attroff(a);
+	}
+	status_text(tui, line, sizeof line);
+	attron(A_REVERSE);
+	mvhline(y_status, 0, ' ', COLS);
+	draw_text(stdscr, y_status, 1, COLS - 2, line);
+	attroff(A_REVERSE);
+	hints_layout(tui, y_status + 1, true);
+
+	curs_set(0);
+	tui->overlay = NULL;
+	view(tui)->draw(tui);
+	wnoutrefresh(stdscr);
+	if (tui->overlay != NULL) {
+		touchwin(tui->overlay);
+		wnoutrefresh(tui->overlay);
+	}
+	doupdate();
+}
+
+void
+tui_overlay(struct tui *tui, WINDOW *win)
+{
+	tui->overlay = win;
+}
+
+bool
+tui_common_key(struct tui *tui, struct key key, bool letters)
+{
+	if ((key.is_code && key.code == KEY_F(1)) ||
+	    (letters && !key.is_code && key.code == L'?')) {
+		tui->help_of = tui->screen;
+		return true;
+	}
+	if (key.is_code && key.code == KEY_F(10)) {
+		tui->quit = true;
+		return true;
+	}
+	return false;
+}
+
+/* Makes the requested screen current. */
+static void
+switch_screen(struct tui *tui)
+{
+	const struct screen *next = tui->next;
+
+	tui->next = NULL;
+	if (tui->screen->leave != NULL)
+		tui->screen->leave(tui);
+	tui->screen = next;
+	if (next->enter != NULL)
+		next->enter(tui);
+}
+
+int
+tui_run(struct service *svc, const struct conf *conf)
+{
+	struct tui tui;
+	struct key key;
+	int rc;
+
+	memset(&tui, 0, sizeof tui);
+	tui.svc = svc;
+	tui.conf = conf;
+	xmalloc_set_fatal_hook(tui_restore);
+	if (initscr() == NULL)
+		fatal("cannot start the terminal interface");
+	cbreak();
+	noecho();
+	keypad(stdscr, TRUE);
+	set_escdelay(50);
+	wtimeout(stdscr, TICK_MS);
+	draw_init(conf->high_contrast);
+	log_info("terminal %dx%d", COLS, LINES);
+
+	tui.screen = &screen_login;
+	tui.screen->enter(&tui);
+	while (!tui.quit) {
+		redraw(&tui);
+		rc = wget_wch(stdscr, &key.code);
+		if (rc == ERR)
+			continue;	/* a tick: timers come here */
+		key.is_code = rc == KEY_CODE_YES;
+		if (key.is_code && key.code == KEY_RESIZE)
+			continue;	/* redraw lays the screen out anew */
+		if (view(&tui)->key(&tui, key) == KEY_IGNORED)
+			tui_common_key(&tui, key, false);
+		if (tui.next != NULL)
+			switch_screen(&tui);
+	}
+	if (tui.screen->leave != NULL)
+		tui.screen->leave(&tui);
+	service_logout(svc);
+	if (tui.body != NULL)
+		delwin(tui.body);
+	endwin();
+	xmalloc_set_fatal_hook(NULL);
+	return 0;
+}

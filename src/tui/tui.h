@@ -1,0 +1,57 @@
+/*
+ * The terminal front end's state and the services screens use from it:
+ * switching screens, the message line, the frame (title, status and key
+ * hints) and the body window screens draw in.
+ */
+#ifndef GUICHET_TUI_H
+#define GUICHET_TUI_H
+
+#include <stdbool.h>
+
+#define NCURSES_WIDECHAR 1
+#include <ncursesw/curses.h>
+
+#include "screen.h"
+
+struct conf;
+struct service;
+
+enum message_kind { MSG_NONE, MSG_INFO, MSG_ERROR };
+
+struct tui {
+	struct service *svc;
+	const struct conf *conf;
+	const struct screen *screen;
+	const struct screen *next;	/* switch requested by a handler */
+	const struct screen *help_of;	/* F1 was pressed here: help shown */
+	WINDOW *body;			/* between title and status lines */
+	bool quit;
+	enum message_kind message_kind;
+	char message[512];
+	void *state;			/* the current screen's own state */
+	WINDOW *overlay;		/* drawn over the screen (a form) */
+};
+
+/* Runs the clerk interface until the user quits; returns an exit status. */
+int tui_run(struct service *svc, const struct conf *conf);
+
+/* Asks the loop to show screen next after this key. */
+void tui_switch(struct tui *tui, const struct screen *next);
+
+/* Sets the message line (kind MSG_NONE clears it). */
+void tui_message(struct tui *tui, enum message_kind kind, const char *fmt,
+    ...) __attribute__((format(printf, 3, 4)));
+
+/* Asks the loop to show win over the screen after this draw; the cursor
+ * stays where win left it. */
+void tui_overlay(struct tui *tui, WINDOW *win);
+
+/* Switches the language of every screen and redraws. */
+void tui_next_language(struct tui *tui);
+
+/* Returns true for the keys every screen shares: F1/? help, F10 quit;
+ * the screen gets no other chance at them.  letters says whether '?' may
+ * be taken (not while typing in a field). */
+bool tui_common_key(struct tui *tui, struct key key, bool letters);
+
+#endif
