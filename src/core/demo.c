@@ -138,6 +138,26 @@ static const struct {
 	{ 0x0218, "s" }, { 0x0219, "s" }, { 0x021a, "t" }, { 0x021b, "t" },
 };
 
+/* Greek letters with tonos or diaeresis, upper and lower case, and the
+ * lower-case letter under the marks. */
+static const struct {
+	uint32_t	cp;
+	uint32_t	base;
+	bool		dia;
+} greek_marked[] = {
+	{ 0x0386, 0x03b1, false }, { 0x03ac, 0x03b1, false },	/* ά */
+	{ 0x0388, 0x03b5, false }, { 0x03ad, 0x03b5, false },	/* έ */
+	{ 0x0389, 0x03b7, false }, { 0x03ae, 0x03b7, false },	/* ή */
+	{ 0x038a, 0x03b9, false }, { 0x03af, 0x03b9, false },	/* ί */
+	{ 0x038c, 0x03bf, false }, { 0x03cc, 0x03bf, false },	/* ό */
+	{ 0x038e, 0x03c5, false }, { 0x03cd, 0x03c5, false },	/* ύ */
+	{ 0x038f, 0x03c9, false }, { 0x03ce, 0x03c9, false },	/* ώ */
+	{ 0x03aa, 0x03b9, true }, { 0x03ca, 0x03b9, true },	/* ϊ */
+	{ 0x0390, 0x03b9, true },				/* ΐ */
+	{ 0x03ab, 0x03c5, true }, { 0x03cb, 0x03c5, true },	/* ϋ */
+	{ 0x03b0, 0x03c5, true },				/* ΰ */
+};
+
 /* ELOT 743 letters, indexed from U+03B1 alpha to U+03C9 omega. */
 static const char *const greek_map[] = {
 	"a", "v", "g", "d", "e", "z", "i", "th", "i", "k", "l", "m", "n",
@@ -1005,21 +1025,14 @@ demo_person_make(const struct demo_lists *l, struct demo_rng *rng,
 static uint32_t
 greek_base(uint32_t cp, bool *dia)
 {
+	size_t	i;
+
 	*dia = false;
-	switch (cp) {
-	case 0x0386: case 0x03ac: return (0x03b1);	/* ά */
-	case 0x0388: case 0x03ad: return (0x03b5);	/* έ */
-	case 0x0389: case 0x03ae: return (0x03b7);	/* ή */
-	case 0x038a: case 0x03af: return (0x03b9);	/* ί */
-	case 0x038c: case 0x03cc: return (0x03bf);	/* ό */
-	case 0x038e: case 0x03cd: return (0x03c5);	/* ύ */
-	case 0x038f: case 0x03ce: return (0x03c9);	/* ώ */
-	case 0x0390: case 0x03aa: case 0x03ca:		/* ΐ ϊ */
-		*dia = true;
-		return (0x03b9);
-	case 0x03b0: case 0x03ab: case 0x03cb:		/* ΰ ϋ */
-		*dia = true;
-		return (0x03c5);
+	for (i = 0; i < sizeof greek_marked / sizeof greek_marked[0]; i++) {
+		if (greek_marked[i].cp == cp) {
+			*dia = greek_marked[i].dia;
+			return (greek_marked[i].base);
+		}
 	}
 	if (cp >= 0x0391 && cp <= 0x03a9 && cp != 0x03a2)
 		return (cp + 0x20);

@@ -1,0 +1,168 @@
+# Shared by the shell tests: a private work folder with its own
+# configuration and database, checks that count, and a real terminal
+# (tmux on a private socket) for the TUI.  Source it; call finish last.
+#
+# The Makefile exports GUICHET, GUICHETCTL, GUICHET_LOCALEDIR and
+# TESTS_SRCDIR.
+
+set -u
+export LANG=C.UTF-8 LC_ALL=C.UTF-8
+unset LANGUAGE
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/guichet-test.XXXXXX")
+CONF="$WORK/guichet.conf"
+DB="$WORK/guichet.db"
+TMUX_SOCKET="guichet-test-$$"
+checks_passed=0
+checks_failed=0
+
+# Sanitizer reports go to files, so they neither mix with what a test
+# reads on stderr nor go unnoticed: finish fails when any exists.
+export ASAN_OPTIONS="log_path=$WORK/asan:detect_leaks=1"
+export UBSAN_OPTIONS="log_path=$WORK/ubsan:print_stacktrace=1"
+
+cleanup() {
+	tmux -L "$TMUX_SOCKET" kill-server 2>/dev/null || true
+	rm -rf "$WORK"
+}
+trap cleanup EXIT INT TERM
+
+# write_conf [PROFILE] [LANGUAGE]: a configuration in the work folder.
+write_conf() {
+	cat >"$CONF" <<CONF
+[station]
+name = Ghișeu test
+[town]
+name = Primăria Cluj-Napoca
+profile = ${1:-ro}
+[ui]
+language = ${2:-ro}
+[store]
+database = $DB
+[security]
+lock_after = 5
+[log]
+file = $WORK/guichet.log
+CONF
+}
+
+ctl() {
+	"$GUICHETCTL" -c "$CONF" "$@"
+}
+
+ok() {
+	checks_passed=$((checks_passed + 1))
+	echo "ok - $1"
+}
+
+not_ok() {
+	checks_failed=$((checks_failed + 1))
+	echo "not ok - $1"
+	shift
+	for line in "$@"; do echo "#   $line"; done
+}
+
+# check_eq DESCRIPTION EXPECTED ACTUAL
+check_eq() {
+	if [ "$2" = "$3" ]; then ok "$1"; else
+		not_ok "$1" "expected: $2" "actual:   $3"; fi
+}
+
+# check_contains DESCRIPTION NEEDLE HAYSTACK
+check_contains() {
+	case "$3" in
+	*"$2"*) ok "$1" ;;
+	*) not_ok "$1" "expected to contain: $2" "actual: $3" ;;
+	esac
+}
+
+# check_lacks DESCRIPTION NEEDLE HAYSTACK
+check_lacks() {
+	case "$3" in
+	*"$2"*) not_ok "$1" "must not contain: $2" "actual: $3" ;;
+	*) ok "$1" ;;
+	esac
+}
+
+# run_ctl: runs guichetctl, leaving OUT, ERR and RC.
+run_ctl() {
+	OUT=$(ctl "$@" 2>"$WORK/stderr") && RC=0 || RC=$?
+	ERR=$(cat "$WORK/stderr")
+}
+
+# add_staff USER ROLE PASSWORD
+add_staff() {
+	printf '%s\n' "$3" | ctl staff add --role "$2" --password-stdin "$1" \
+	    >/dev/null
+}
+
+# tui_start [COLUMNS ROWS] -- ARGS...: starts guichet in a private tmux.
+tui_start() {
+	cols=80 rows=24
+	if [ "${1:-}" != "--" ] && [ $# -ge 2 ]; then cols=$1 rows=$2; shift 2; fi
+	[ "${1:-}" = "--" ] && shift
+	tmux -L "$TMUX_SOCKET" -f /dev/null new-session -d -x "$cols" \
+	    -y "$rows" "env LANG=C.UTF-8 LC_ALL=C.UTF-8 \
+	    ASAN_OPTIONS='$ASAN_OPTIONS' UBSAN_OPTIONS='$UBSAN_OPTIONS' \
+	    GUICHET_LOCALEDIR='$GUICHET_LOCALEDIR' \
+	    '$GUICHET' -c '$CONF' $*; echo '[exited '\$?']'; sleep 60"
+}
+
+tui_screen() {
+	tmux -L "$TMUX_SOCKET" capture-pane -p
+}
+
+# tui_wait TEXT [SECONDS]: waits until TEXT is on screen; 0 if it came.
+tui_wait() {
+	limit=$(( ${2:-10} * 10 ))
+	i=0
+	while [ $i -lt $limit ]; do
+		case "$(tui_screen)" in *"$1"*) return 0 ;; esac
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+
+# check_screen DESCRIPTION TEXT: waits for TEXT, records the outcome.
+check_screen() {
+	if tui_wait "$2"; then ok "$1"; else
+		not_ok "$1" "expected on screen: $2" "screen was:"
+		tui_screen | sed 's/^/#   | /'
+	fi
+}
+
+# tui_type TEXT: types literal UTF-8 text.
+tui_type() {
+	tmux -L "$TMUX_SOCKET" send-keys -l "$1"
+}
+
+# tui_keys KEY...: sends named keys (Enter, Tab, F1, Escape, ...).
+tui_keys() {
+	tmux -L "$TMUX_SOCKET" send-keys "$@"
+}
+
+tui_resize() {
+	tmux -L "$TMUX_SOCKET" resize-window -x "$1" -y "$2"
+}
+
+# tui_login USER PASSWORD: fills the login form and submits it.
+tui_login() {
+	tui_wait "guichet ·" || true
+	tui_type "$1"
+	tui_keys Tab
+	tui_type "$2"
+	tui_keys Enter
+}
+
+# finish: reports sanitizer findings and the counts; exits 1 on failure.
+finish() {
+	for f in "$WORK"/asan* "$WORK"/ubsan*; do
+		[ -e "$f" ] || continue
+		not_ok "sanitizer report $(basename "$f")"
+		sed 's/^/#   /' "$f" | head -40
+	done
+	echo "# checks: $checks_passed passed, $checks_failed failed"
+	[ "$checks_failed" -eq 0 ] && [ "$checks_passed" -gt 0 ]
+	exit $?
+}
