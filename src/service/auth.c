@@ -50,8 +50,9 @@ login_allowed(struct service *svc, const struct staff *s)
 		    "An administrator must set a new password."));
 	if (wait > 0)
 		return service_fail(svc, G_ERR_LOCKED,
-		    _("Too many failed logins: wait %lld seconds, then try "
-		    "again."), (long long)wait);
+		    ngettext("Too many failed logins: wait %lld second, then "
+		    "try again.", "Too many failed logins: wait %lld seconds, "
+		    "then try again.", (unsigned long)wait), (long long)wait);
 	return G_OK;
 }
 
@@ -141,8 +142,13 @@ service_login(struct service *svc, const char *username,
 		    "refused: wrong password")) != G_OK)
 			return rc;
 		if (store_staff_get(svc->st, username, &s) == G_OK &&
-		    login_allowed(svc, &s) != G_OK)
-			return G_ERR_LOCKED;
+		    login_allowed(svc, &s) != G_OK) {
+			char why[sizeof svc->message];
+
+			snprintf(why, sizeof why, "%s", svc->message);
+			return service_fail(svc, G_ERR_LOCKED, "%s %s", wrong,
+			    why);
+		}
 		return service_fail(svc, G_ERR_AUTH, "%s", wrong);
 	}
 	if ((rc = login_record(svc, username, ATTEMPT_OK, "ok")) != G_OK)
