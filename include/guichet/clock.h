@@ -13,6 +13,9 @@
 /* Returns the current Unix time. */
 int64_t clock_now(void);
 
+/* Returns a monotonic time in milliseconds, for intervals. */
+int64_t clock_now_ms(void);
+
 /* Writes the current UTC time as ISO 8601 into buf (CLOCK_ISO_LEN). */
 void clock_now_iso(char *buf, size_t len);
 

@@ -28,6 +28,9 @@ const char *i18n_language(void);
 /* Returns the next language in the cycle ro -> el -> en -> ro. */
 const char *i18n_next_language(const char *lang);
 
+/* Returns the previous language in that cycle. */
+const char *i18n_prev_language(const char *lang);
+
 /* Returns the language's own name ("Română", "Ελληνικά", "English"). */
 const char *i18n_language_name(const char *lang);
 

@@ -23,12 +23,13 @@ struct demo_account {
 
 #define DEMO_ACCOUNTS 3
 
-/* Adds count people of country (seeded by seed) and creates or resets the
+/* Adds count people of country (seeded by seed), skipping any whose id is
+ * already stored (*added counts the new ones), and creates or resets the
  * demo staff accounts into accounts[].  progress, when not NULL, is called
  * with people done and the total.  Needs the admin role. */
 int service_demo_data(struct service *svc, enum country country,
     int64_t count, uint64_t seed,
     void (*progress)(int64_t done, int64_t total, void *arg), void *arg,
-    struct demo_account accounts[DEMO_ACCOUNTS]);
+    int64_t *added, struct demo_account accounts[DEMO_ACCOUNTS]);
 
 #endif

@@ -26,6 +26,9 @@ int service_staff_passwd(struct service *svc, const char *username,
 /* Disables an account: it can no longer log in. */
 int service_staff_disable(struct service *svc, const char *username);
 
+/* Enables a disabled account again. */
+int service_staff_enable(struct service *svc, const char *username);
+
 /* Calls fn for each account (never with the password hash filled). */
 int service_staff_list(struct service *svc,
     int (*fn)(const struct staff *staff, void *arg), void *arg);

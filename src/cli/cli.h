@@ -30,6 +30,10 @@ struct cli_command {
 	const char *usage;
 };
 
+/* Opens the operators' log for a command that uses the store; only those
+ * need it, so id-check never complains about a missing log folder. */
+void cli_open_log(struct cli *cli);
+
 /* Opens the service as the local system administrator; on failure prints
  * the reason and returns an exit status, else 0. */
 int cli_open_service(struct cli *cli);

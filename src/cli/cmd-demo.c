@@ -52,6 +52,7 @@ run_demo_data(struct cli *cli, int argc, char **argv)
 	struct demo_account accounts[DEMO_ACCOUNTS];
 	enum country country = cli->conf.country;
 	long long count = 200, seed = 1;
+	int64_t added = 0;
 	json_t *list;
 	int ch, rc, i, status;
 
@@ -87,7 +88,7 @@ run_demo_data(struct cli *cli, int argc, char **argv)
 		return status;
 	memset(accounts, 0, sizeof accounts);
 	rc = service_demo_data(cli->svc, country, count, (uint64_t)seed,
-	    progress, NULL, accounts);
+	    progress, NULL, &added, accounts);
 	if (rc != G_OK)
 		return cli_refuse("%s", service_message(cli->svc));
 	if (cli->json) {
@@ -97,12 +98,15 @@ run_demo_data(struct cli *cli, int argc, char **argv)
 			    "s:s}", "username", accounts[i].username, "role",
 			    role_name(accounts[i].role), "password",
 			    accounts[i].password));
-		cli_print_json(json_pack("{s:I, s:s, s:o}", "people",
-		    (json_int_t)count, "profile", conf_country_name(country),
-		    "accounts", list));
+		cli_print_json(json_pack("{s:I, s:I, s:s, s:o}", "people",
+		    (json_int_t)added, "skipped", (json_int_t)(count - added),
+		    "profile", conf_country_name(country), "accounts", list));
 	} else {
-		printf("added %lld demo people (%s profile)\n", count,
+		printf("added %lld demo people (%s profile)", (long long)added,
 		    conf_country_name(country));
+		if (added < count)
+			printf("; %lld were already there", count - added);
+		printf("\n");
 		printf("demo accounts (passwords shown only now):\n");
 		for (i = 0; i < DEMO_ACCOUNTS; i++)
 			printf("  %-16s %-11s %s\n", accounts[i].username,

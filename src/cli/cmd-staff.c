@@ -82,6 +82,8 @@ staff_add(struct cli *cli, int argc, char **argv)
 	    !role_is_staff((enum role)role))
 		return cli_refuse("unknown role '%s': use clerk, supervisor "
 		    "or admin", a.role);
+	if ((rc = cli_open_service(cli)) != 0)
+		return rc;
 	if ((password = cli_read_password(a.password_stdin, true)) == NULL)
 		return EXIT_REFUSED;
 	rc = service_staff_add(cli->svc, a.user, (enum role)role, password);
@@ -98,6 +100,8 @@ staff_passwd(struct cli *cli, int argc, char **argv)
 
 	if (parse_args(argc, argv, &a, false) == -1)
 		return cli_usage(&cmd_staff);
+	if ((rc = cli_open_service(cli)) != 0)
+		return rc;
 	if ((password = cli_read_password(a.password_stdin, true)) == NULL)
 		return EXIT_REFUSED;
 	rc = service_staff_passwd(cli->svc, a.user, password);
@@ -109,21 +113,44 @@ static int
 staff_disable(struct cli *cli, int argc, char **argv)
 {
 	struct staff_args a;
+	int status;
 
 	if (parse_args(argc, argv, &a, false) == -1 || a.password_stdin)
 		return cli_usage(&cmd_staff);
+	if ((status = cli_open_service(cli)) != 0)
+		return status;
+	if (strcmp(argv[0], "enable") == 0)
+		return report(cli, service_staff_enable(cli->svc, a.user),
+		    "account enabled");
 	return report(cli, service_staff_disable(cli->svc, a.user),
 	    "account disabled");
+}
+
+struct list_out {
+	json_t *array;		/* --json */
+	bool header_done;
+};
+
+/* Prints the table's header once. */
+static void
+list_header(struct list_out *out)
+{
+	if (out->array == NULL && !out->header_done)
+		printf("%-24s %-11s %-9s %s\n", "USERNAME", "ROLE", "STATE",
+		    "CREATED");
+	out->header_done = true;
 }
 
 /* Prints one account as a table row or adds it to a JSON array. */
 static int
 list_row(const struct staff *s, void *arg)
 {
-	json_t *array = arg;
+	struct list_out *out = arg;
+	json_t *array = out->array;
 	const char *state = s->disabled ? "disabled" : s->locked ? "locked" :
 	    "active";
 
+	list_header(out);
 	if (array != NULL)
 		json_array_append_new(array, json_pack("{s:s, s:s, s:s, s:i, "
 		    "s:s}", "username", s->username, "role",
@@ -138,24 +165,24 @@ list_row(const struct staff *s, void *arg)
 static int
 staff_list(struct cli *cli, int argc, char **argv)
 {
-	json_t *array = NULL;
+	struct list_out out = { NULL, false };
 	int rc;
 
 	(void)argv;
 	if (argc != 1)
 		return cli_usage(&cmd_staff);
+	if ((rc = cli_open_service(cli)) != 0)
+		return rc;
 	if (cli->json)
-		array = json_array();
-	else
-		printf("%-24s %-11s %-9s %s\n", "USERNAME", "ROLE", "STATE",
-		    "CREATED");
-	rc = service_staff_list(cli->svc, list_row, array);
+		out.array = json_array();
+	rc = service_staff_list(cli->svc, list_row, &out);
 	if (rc != G_OK) {
-		json_decref(array);
+		json_decref(out.array);
 		return cli_refuse("%s", service_message(cli->svc));
 	}
-	if (array != NULL)
-		cli_print_json(json_pack("{s:o}", "staff", array));
+	list_header(&out);
+	if (out.array != NULL)
+		cli_print_json(json_pack("{s:o}", "staff", out.array));
 	return 0;
 }
 
@@ -170,24 +197,20 @@ run_staff(struct cli *cli, int argc, char **argv)
 		{ "list", staff_list },
 		{ "passwd", staff_passwd },
 		{ "disable", staff_disable },
+		{ "enable", staff_disable },
 	};
 	size_t i;
-	int status;
 
 	if (argc < 2)
 		return cli_usage(&cmd_staff);
-	for (i = 0; i < sizeof subs / sizeof subs[0]; i++) {
-		if (strcmp(argv[1], subs[i].name) != 0)
-			continue;
-		if ((status = cli_open_service(cli)) != 0)
-			return status;
-		return subs[i].fn(cli, argc - 1, argv + 1);
-	}
+	for (i = 0; i < sizeof subs / sizeof subs[0]; i++)
+		if (strcmp(argv[1], subs[i].name) == 0)
+			return subs[i].fn(cli, argc - 1, argv + 1);
 	return cli_usage(&cmd_staff);
 }
 
 const struct cli_command cmd_staff = {
 	"staff", run_staff, "staff add --role clerk|supervisor|admin "
 	"[--password-stdin] USER | staff list | staff passwd "
-	"[--password-stdin] USER | staff disable USER"
+	"[--password-stdin] USER | staff disable|enable USER"
 };

@@ -28,6 +28,7 @@ run_init(struct cli *cli, int argc, char **argv)
 	(void)argv;
 	if (argc != 1)
 		return cli_usage(&cmd_init);
+	cli_open_log(cli);
 	if (service_init(&cli->conf, cli->database, &cause) != G_OK) {
 		cli_refuse("%s", cause);
 		free(cause);
@@ -51,6 +52,7 @@ run_migrate(struct cli *cli, int argc, char **argv)
 	(void)argv;
 	if (argc != 1)
 		return cli_usage(&cmd_migrate);
+	cli_open_log(cli);
 	if (service_migrate(&cli->conf, cli->database, &applied, &version,
 	    &cause) != G_OK) {
 		cli_refuse("%s", cause);

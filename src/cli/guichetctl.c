@@ -3,6 +3,7 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <pwd.h>
 #include <stdarg.h>
@@ -65,6 +66,14 @@ cli_usage(const struct cli_command *command)
 	return EXIT_USAGE;
 }
 
+void
+cli_open_log(struct cli *cli)
+{
+	if (log_open(cli->conf.log_file, "guichetctl") == -1)
+		fprintf(stderr, "guichetctl: warning: cannot open the log "
+		    "%s: %s\n", cli->conf.log_file, strerror(errno));
+}
+
 int
 cli_open_service(struct cli *cli)
 {
@@ -72,6 +81,7 @@ cli_open_service(struct cli *cli)
 	char *cause = NULL;
 	int rc;
 
+	cli_open_log(cli);
 	rc = service_open(&cli->conf, cli->database, &cli->svc, &cause);
 	if (rc != G_OK) {
 		cli_refuse("%s", cause);
@@ -265,9 +275,6 @@ main(int argc, char **argv)
 		return EXIT_REFUSED;
 	}
 	i18n_init("en");
-	if (log_open(cli.conf.log_file, "guichetctl") == -1)
-		fprintf(stderr, "guichetctl: warning: cannot open the log %s\n",
-		    cli.conf.log_file);
 	/* Commands parse their own options from argv[0] on. */
 	optind = 0;
 	status = command->run(&cli, argc, argv);

@@ -81,6 +81,15 @@ i18n_next_language(const char *lang)
 }
 
 const char *
+i18n_prev_language(const char *lang)
+{
+	int i = language_index(lang);
+
+	return languages[(size_t)(i + (int)N_LANGUAGES - 1) % N_LANGUAGES]
+	    .code;
+}
+
+const char *
 i18n_language_name(const char *lang)
 {
 	int i = language_index(lang);

@@ -18,7 +18,7 @@ log_open(const char *path, const char *program)
 	int fd;
 
 	log_close();
-	fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+	fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0640);
 	if (fd == -1)
 		return -1;
 	if ((log_file = fdopen(fd, "a")) == NULL) {

@@ -62,6 +62,7 @@ service_audit_verify(struct service *svc, struct audit_report *report)
 	if (rc != G_OK)
 		return service_fail(svc, rc, "%s",
 		    _("The audit trail could not be read."));
-	return service_fail(svc, G_OK, _("Audit trail intact: %lld rows."),
-	    (long long)report->rows);
+	return service_fail(svc, G_OK, ngettext("Audit trail intact: %lld "
+	    "row.", "Audit trail intact: %lld rows.",
+	    (unsigned long)report->rows), (long long)report->rows);
 }

@@ -46,8 +46,8 @@ login_allowed(struct service *svc, const struct staff *s)
 		    _("This account is disabled. Ask an administrator."));
 	if (s->locked)
 		return service_fail(svc, G_ERR_LOCKED, "%s",
-		    _("This account is locked after too many failed logins. "
-		    "An administrator must set a new password."));
+		    _("Account locked after too many failed logins; ask an "
+		    "administrator."));
 	if (wait > 0)
 		return service_fail(svc, G_ERR_LOCKED,
 		    ngettext("Too many failed logins: wait %lld second, then "
@@ -70,13 +70,15 @@ login_record(struct service *svc, const char *username, enum attempt how,
 	struct staff s;
 	char object[sizeof s.username + 8];
 	int failed, lock_after = svc->conf->lock_after, rc;
-	const char *actor = username;
+	const char *actor = username, *role = "";
 	bool locked;
 
 	snprintf(object, sizeof object, "staff:%s", username);
 	if ((rc = service_begin(svc)) != G_OK)
 		return rc;
 	rc = store_staff_get(svc->st, username, &s);
+	if (rc == G_OK)
+		role = role_name(s.role);
 	if (rc == G_OK && how != ATTEMPT_BLOCKED) {
 		failed = how == ATTEMPT_OK ? 0 : s.failed_logins + 1;
 		locked = failed >= lock_after;
@@ -93,7 +95,8 @@ login_record(struct service *svc, const char *username, enum attempt how,
 		rc = G_OK;
 	}
 	if (rc == G_OK)
-		rc = service_audit(svc, actor, "login", object, outcome);
+		rc = service_audit(svc, actor, role, "login", object,
+		    outcome);
 	if (rc != G_OK) {
 		store_rollback(svc->st);
 		log_error("login record: %s", store_errmsg(svc->st));
@@ -171,7 +174,8 @@ service_logout(struct service *svc)
 		return;
 	snprintf(object, sizeof object, "staff:%s", svc->actor.name);
 	if (service_begin(svc) == G_OK) {
-		if (service_audit(svc, "", "logout", object, "ok") == G_OK)
+		if (service_audit(svc, "", "", "logout", object, "ok") ==
+		    G_OK)
 			store_commit(svc->st);
 		else
 			store_rollback(svc->st);

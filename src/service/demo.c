@@ -18,10 +18,11 @@
 
 #define DEMO_BATCH 1000		/* people per transaction */
 
-/* Inserts people [first, first + n) in one audited transaction. */
+/* Inserts people [first, first + n) in one audited transaction; one
+ * whose id is already stored (an earlier run) is skipped and counted. */
 static int
 demo_batch(struct service *svc, const struct demo_lists *lists,
-    struct demo_rng *rng, int64_t first, int64_t n)
+    struct demo_rng *rng, int64_t first, int64_t n, int64_t *added)
 {
 	struct person p;
 	char object[64];
@@ -33,10 +34,10 @@ demo_batch(struct service *svc, const struct demo_lists *lists,
 	for (i = first; i < first + n && rc == G_OK; i++) {
 		demo_person_make(lists, rng, (uint64_t)i, &p);
 		rc = store_person_insert(svc->st, &p, &id);
-		if (rc == G_ERR_EXISTS)
-			service_fail(svc, rc, _("Demo person %lld is already "
-			    "in the store: use another --seed or a new "
-			    "database."), (long long)i);
+		if (rc == G_OK)
+			(*added)++;
+		else if (rc == G_ERR_EXISTS)
+			rc = G_OK;
 	}
 	snprintf(object, sizeof object, "demo-people:%lld-%lld",
 	    (long long)first, (long long)(first + n - 1));
@@ -61,7 +62,7 @@ int
 service_demo_data(struct service *svc, enum country country,
     int64_t count, uint64_t seed,
     void (*progress)(int64_t done, int64_t total, void *arg), void *arg,
-    struct demo_account accounts[DEMO_ACCOUNTS])
+    int64_t *added, struct demo_account accounts[DEMO_ACCOUNTS])
 {
 	static const struct {
 		const char *name;
@@ -78,6 +79,7 @@ service_demo_data(struct service *svc, enum country country,
 	int rc, i;
 
 	service_clear(svc);
+	*added = 0;
 	if ((rc = service_require(svc, ROLE_ADMIN)) != G_OK)
 		return rc;
 	if (count < 0 || (uint64_t)count > DEMO_UNIQUE_MAX)
@@ -94,7 +96,7 @@ service_demo_data(struct service *svc, enum country country,
 	demo_rng_seed(&rng, seed);
 	for (done = 0; done < count && rc == G_OK; done += n) {
 		n = count - done < DEMO_BATCH ? count - done : DEMO_BATCH;
-		rc = demo_batch(svc, lists, &rng, done, n);
+		rc = demo_batch(svc, lists, &rng, done, n, added);
 		if (rc == G_OK && progress != NULL)
 			progress(done + n, count, arg);
 	}
@@ -107,7 +109,8 @@ service_demo_data(struct service *svc, enum country country,
 		rc = demo_account(svc, &accounts[i]);
 	}
 	if (rc == G_OK)
-		log_info("demo data: %lld people, seed %llu",
-		    (long long)count, (unsigned long long)seed);
+		log_info("demo data: %lld of %lld people added, seed %llu",
+		    (long long)*added, (long long)count,
+		    (unsigned long long)seed);
 	return rc;
 }

@@ -30,9 +30,16 @@ int service_require(struct service *svc, enum role needed);
 int service_begin(struct service *svc);
 
 /* Appends an audit row inside the open transaction: the actor (or
- * actor_name when no one is acting yet) did action on object. */
+ * actor_name with actor_role when no one is acting yet) did action on
+ * object. */
 int service_audit(struct service *svc, const char *actor_name,
-    const char *action, const char *object, const char *outcome);
+    const char *actor_role, const char *action, const char *object,
+    const char *outcome);
+
+/* Records that action on object was refused with rc before anything was
+ * changed, in a transaction of its own; returns rc. */
+int service_refused(struct service *svc, int rc, const char *action,
+    const char *object);
 
 /* Ends an operation begun with service_begin.  On G_OK it audits "ok" and
  * commits; otherwise it rolls the change back and audits the refusal

@@ -168,7 +168,8 @@ service_begin(struct service *svc)
 
 int
 service_audit(struct service *svc, const char *actor_name,
-    const char *action, const char *object, const char *outcome)
+    const char *actor_role, const char *action, const char *object,
+    const char *outcome)
 {
 	char prev[AUDIT_HASH_LEN], hash[AUDIT_HASH_LEN], now[32];
 	struct audit_row row;
@@ -182,7 +183,7 @@ service_audit(struct service *svc, const char *actor_name,
 	row.id = last + 1;
 	row.at = now;
 	row.actor = svc->acting ? svc->actor.name : actor_name;
-	row.role = svc->acting ? role_name(svc->actor.role) : "";
+	row.role = svc->acting ? role_name(svc->actor.role) : actor_role;
 	row.station = svc->conf->station;
 	row.action = action;
 	row.object = object;
@@ -199,10 +200,8 @@ int
 service_finish(struct service *svc, int rc, const char *action,
     const char *object)
 {
-	char outcome[64];
-
 	if (rc == G_OK) {
-		if (service_audit(svc, "", action, object, "ok") != G_OK) {
+		if (service_audit(svc, "", "", action, object, "ok") != G_OK) {
 			store_rollback(svc->st);
 			return store_failed(svc, action);
 		}
@@ -214,9 +213,19 @@ service_finish(struct service *svc, int rc, const char *action,
 	if (rc == G_ERR_STORE)
 		log_error("%s on %s: %s", action, object,
 		    store_errmsg(svc->st));
+	return service_refused(svc, rc, action, object);
+}
+
+int
+service_refused(struct service *svc, int rc, const char *action,
+    const char *object)
+{
+	char outcome[64];
+
 	snprintf(outcome, sizeof outcome, "refused: %s", gerr_str(rc));
 	if (store_begin(svc->st) == G_OK) {
-		if (service_audit(svc, "", action, object, outcome) == G_OK)
+		if (service_audit(svc, "", "", action, object, outcome) ==
+		    G_OK)
 			store_commit(svc->st);
 		else
 			store_rollback(svc->st);

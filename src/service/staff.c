@@ -64,20 +64,22 @@ service_staff_add(struct service *svc, const char *username,
 	int rc;
 
 	service_clear(svc);
+	snprintf(object, sizeof object, "staff:%.50s", username);
 	if ((rc = service_require(svc, ROLE_ADMIN)) != G_OK)
-		return rc;
+		return service_refused(svc, rc, "staff.add", object);
 	if ((rc = username_check(svc, username)) != G_OK)
-		return rc;
-	if (!role_is_staff(role))
-		return service_fail(svc, G_ERR_INVALID, "%s",
-		    _("Role: choose clerk, supervisor or admin."));
+		return service_refused(svc, rc, "staff.add", "staff:?");
+	if (!role_is_staff(role)) {
+		service_fail(svc, G_ERR_INVALID, "%s",
+		    _("Role: choose clerk, supervisor or administrator."));
+		return service_refused(svc, G_ERR_INVALID, "staff.add", object);
+	}
 	memset(&s, 0, sizeof s);
 	snprintf(s.username, sizeof s.username, "%s", username);
 	s.role = role;
 	if ((rc = password_prepare(svc, username, password,
 	    s.password_hash)) != G_OK)
-		return rc;
-	snprintf(object, sizeof object, "staff:%s", username);
+		return service_refused(svc, rc, "staff.add", object);
 	if ((rc = service_begin(svc)) != G_OK)
 		return rc;
 	rc = store_staff_insert(svc->st, &s);
@@ -108,11 +110,11 @@ service_staff_passwd(struct service *svc, const char *username,
 	int rc;
 
 	service_clear(svc);
-	if ((rc = service_require(svc, ROLE_ADMIN)) != G_OK)
-		return rc;
-	if ((rc = password_prepare(svc, username, password, hash)) != G_OK)
-		return rc;
 	snprintf(object, sizeof object, "staff:%.50s", username);
+	if ((rc = service_require(svc, ROLE_ADMIN)) != G_OK)
+		return service_refused(svc, rc, "staff.passwd", object);
+	if ((rc = password_prepare(svc, username, password, hash)) != G_OK)
+		return service_refused(svc, rc, "staff.passwd", object);
 	if ((rc = service_begin(svc)) != G_OK)
 		return rc;
 	if ((rc = staff_find(svc, username, &s)) == G_OK)
@@ -121,8 +123,9 @@ service_staff_passwd(struct service *svc, const char *username,
 	return service_finish(svc, rc, "staff.passwd", object);
 }
 
-int
-service_staff_disable(struct service *svc, const char *username)
+/* Disables or enables an account. */
+static int
+staff_set_disabled(struct service *svc, const char *username, bool disabled)
 {
 	char object[64];
 	struct staff s;
@@ -135,8 +138,21 @@ service_staff_disable(struct service *svc, const char *username)
 	if ((rc = service_begin(svc)) != G_OK)
 		return rc;
 	if ((rc = staff_find(svc, username, &s)) == G_OK)
-		rc = store_staff_set_disabled(svc->st, s.id, true);
-	return service_finish(svc, rc, "staff.disable", object);
+		rc = store_staff_set_disabled(svc->st, s.id, disabled);
+	return service_finish(svc, rc, disabled ? "staff.disable" :
+	    "staff.enable", object);
+}
+
+int
+service_staff_disable(struct service *svc, const char *username)
+{
+	return staff_set_disabled(svc, username, true);
+}
+
+int
+service_staff_enable(struct service *svc, const char *username)
+{
+	return staff_set_disabled(svc, username, false);
 }
 
 struct list_filter {

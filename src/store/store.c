@@ -76,53 +76,89 @@ check_directory(const char *path)
 	return cause;
 }
 
-/* Applies the connection settings every handle needs.  A file that is not
- * SQLite fails here, at the first read. */
+/* Says whether st is a guichet database, reading only: a file that is
+ * not SQLite, or an SQLite file of some other program, is refused before
+ * anything is written to it. */
+static int
+check_identity(struct store *st, bool create, char **cause)
+{
+	sqlite3_stmt *s = NULL;
+	int rc;
+
+	rc = sqlite3_prepare_v2(st->db, "SELECT COUNT(*) FROM sqlite_master "
+	    "WHERE type = 'table' AND name = 'schema_migration'", -1, &s,
+	    NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(s);
+	if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT) {
+		*cause = xasprintf("%s is not a guichet database (the file is "
+		    "not SQLite or is damaged): check the path or restore it "
+		    "from a backup", st->path);
+		rc = G_ERR_STORE;
+	} else if (rc != SQLITE_ROW) {
+		*cause = xasprintf("%s: %s", st->path, sqlite3_errmsg(st->db));
+		rc = G_ERR_STORE;
+	} else if (!create && sqlite3_column_int(s, 0) == 0) {
+		*cause = xasprintf("%s is not a guichet database (it holds no "
+		    "guichet schema): check the path, or create a new one "
+		    "with 'guichetctl init'", st->path);
+		rc = G_ERR_STORE;
+	} else
+		rc = G_OK;
+	sqlite3_finalize(s);
+	return rc;
+}
+
+/* Applies the connection settings every handle needs. */
 static int
 configure_connection(struct store *st, char **cause)
 {
-	static const char *const pragmas[] = {
+	static const char *const statements[] = {
 		"PRAGMA journal_mode = WAL",
 		"PRAGMA foreign_keys = ON",
 		"PRAGMA synchronous = FULL",
 		"PRAGMA mmap_size = 268435456",
+		"CREATE TABLE IF NOT EXISTS schema_migration ("
+		" version INTEGER PRIMARY KEY,"
+		" name TEXT NOT NULL,"
+		" applied_at TEXT NOT NULL)",
 		NULL
 	};
-	int i, rc;
+	int i;
 
 	sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
-	for (i = 0; pragmas[i] != NULL; i++) {
-		rc = sqlite3_exec(st->db, pragmas[i], NULL, NULL, NULL);
-		if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT) {
-			*cause = xasprintf("%s is not a guichet database (the "
-			    "file is not SQLite or is damaged): check the path "
-			    "or restore it from a backup", st->path);
-			return G_ERR_STORE;
-		}
-		if (rc != SQLITE_OK) {
+	for (i = 0; statements[i] != NULL; i++) {
+		if (sqlite3_exec(st->db, statements[i], NULL, NULL, NULL) !=
+		    SQLITE_OK) {
 			*cause = xasprintf("%s: %s", st->path,
 			    sqlite3_errmsg(st->db));
 			return G_ERR_STORE;
 		}
 	}
-	rc = sqlite3_exec(st->db,
-	    "CREATE TABLE IF NOT EXISTS schema_migration ("
-	    " version INTEGER PRIMARY KEY,"
-	    " name TEXT NOT NULL,"
-	    " applied_at TEXT NOT NULL)", NULL, NULL, NULL);
-	if (rc != SQLITE_OK) {
-		*cause = xasprintf("%s: %s", st->path, sqlite3_errmsg(st->db));
-		return G_ERR_STORE;
-	}
 	return G_OK;
 }
 
-/* Opens the file, creating it when create is set; nothing checked yet. */
+/* Opens the writer lock beside the database; shared by every user of the
+ * database, so its mode follows the umask like the database's own. */
+static int
+open_lock(struct store *st, char **cause)
+{
+	char *lock_path = xasprintf("%s-lock", st->path);
+
+	st->lock_fd = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+	if (st->lock_fd == -1)
+		*cause = xasprintf("cannot open the writer lock %s: %s",
+		    lock_path, strerror(errno));
+	free(lock_path);
+	return st->lock_fd == -1 ? G_ERR_IO : G_OK;
+}
+
+/* Opens the file, creating it when create is set, and checks it is ours
+ * before changing anything in it. */
 static int
 open_handle(const char *path, bool create, struct store **out, char **cause)
 {
 	struct store *st;
-	char *lock_path;
 	struct stat sb;
 	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
 	int rc;
@@ -151,20 +187,11 @@ open_handle(const char *path, bool create, struct store **out, char **cause)
 	if (rc != SQLITE_OK) {
 		*cause = xasprintf("cannot open database %s: %s", path,
 		    st->db != NULL ? sqlite3_errmsg(st->db) : "out of memory");
-		store_close(st);
-		return G_ERR_STORE;
-	}
-	lock_path = xasprintf("%s-lock", path);
-	st->lock_fd = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-	if (st->lock_fd == -1) {
-		*cause = xasprintf("cannot open the writer lock %s: %s",
-		    lock_path, strerror(errno));
-		free(lock_path);
-		store_close(st);
-		return G_ERR_IO;
-	}
-	free(lock_path);
-	if ((rc = configure_connection(st, cause)) != G_OK) {
+		rc = G_ERR_STORE;
+	} else if ((rc = check_identity(st, create, cause)) == G_OK &&
+	    (rc = open_lock(st, cause)) == G_OK)
+		rc = configure_connection(st, cause);
+	if (rc != G_OK) {
 		store_close(st);
 		return rc;
 	}
@@ -206,6 +233,21 @@ store_open(const char *path, struct store **out, char **cause)
 	return G_OK;
 }
 
+/* Removes a database that could not be made, with its side files. */
+static void
+remove_database(const char *path)
+{
+	static const char *const suffixes[] = { "", "-wal", "-shm", "-lock" };
+	char *name;
+	size_t i;
+
+	for (i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+		name = xasprintf("%s%s", path, suffixes[i]);
+		unlink(name);
+		free(name);
+	}
+}
+
 int
 store_create(const char *path, struct store **out, char **cause)
 {
@@ -216,7 +258,7 @@ store_create(const char *path, struct store **out, char **cause)
 		return rc;
 	if ((rc = store_migrate(st, &applied, cause)) != G_OK) {
 		store_close(st);
-		unlink(path);
+		remove_database(path);
 		return rc;
 	}
 	*out = st;

@@ -42,7 +42,9 @@ form_widget_new(const struct form_field_spec *specs, int n)
 		if (f == NULL)
 			fatal("cannot create a form field");
 		set_field_back(f, A_UNDERLINE);
-		field_opts_off(f, O_AUTOSKIP | O_STATIC);
+		/* O_BLANK would wipe the field when a key is typed at its
+		 * first position: a clerk correcting a name loses it. */
+		field_opts_off(f, O_AUTOSKIP | O_STATIC | O_BLANK);
 		set_max_field(f, specs[i].max);
 		if (specs[i].secret)
 			field_opts_off(f, O_PUBLIC);
@@ -173,11 +175,18 @@ form_widget_key(struct form_widget *fw, struct key key)
 		if (req == REQ_NEXT_FIELD || req == REQ_PREV_FIELD)
 			form_driver(fw->form, REQ_VALIDATION);
 		form_driver(fw->form, req);
+		if (req == REQ_NEXT_FIELD || req == REQ_PREV_FIELD)
+			form_driver(fw->form, REQ_END_FIELD);
 		return KEY_HANDLED;
 	}
 	if (key.code == L'\t') {
 		form_driver(fw->form, REQ_VALIDATION);
 		form_driver(fw->form, REQ_NEXT_FIELD);
+		form_driver(fw->form, REQ_END_FIELD);
+		return KEY_HANDLED;
+	}
+	if (key.code == 0x15) {		/* Ctrl-U, as in a shell */
+		form_driver(fw->form, REQ_CLR_FIELD);
 		return KEY_HANDLED;
 	}
 	if (key.code == 0x7f || key.code == 0x08) {
@@ -218,6 +227,7 @@ void
 form_widget_focus(struct form_widget *fw, int i)
 {
 	set_current_field(fw->form, fw->fields[i]);
+	form_driver(fw->form, REQ_END_FIELD);
 }
 
 int

@@ -10,6 +10,8 @@
 #include "guichet/i18n.h"
 #include "tui.h"
 
+#define KEY_COLUMN 12	/* cells for the key names in the list */
+
 static const struct key_hint hints[] = {
 	{ "Esc/Enter", N_("Back") },
 	{ "F10", N_("Quit") },
@@ -31,8 +33,9 @@ help_draw(struct tui *tui)
 	wattroff(w, A_BOLD);
 	y = 3 + draw_wrapped(w, 3, 2, rows - 4, cols - 4, _(of->help));
 	for (h = of->hints; h->key != NULL && y + 1 < rows; h++) {
-		snprintf(line, sizeof line, "%-10s %s", h->key, _(h->action));
-		draw_text(w, ++y, 4, cols - 6, line);
+		draw_text(w, ++y, 4, KEY_COLUMN, h->key);
+		draw_text(w, y, 4 + KEY_COLUMN, cols - 6 - KEY_COLUMN,
+		    _(h->action));
 	}
 }
 

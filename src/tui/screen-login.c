@@ -32,7 +32,7 @@ static const struct key_hint hints[] = {
 	{ "Tab/↑↓", N_("Next field") },
 	{ "←→/F2", N_("Language") },
 	{ "Enter", N_("Log in") },
-	{ "F1", N_("Help") },
+	{ "F1/?", N_("Help") },
 	{ "Esc/F10", N_("Quit") },
 	{ NULL, NULL }
 };
@@ -100,6 +100,24 @@ focus_move(struct login *l, int step)
 		form_widget_focus(l->form, l->focus);
 }
 
+/* Says whether '?' asks for help rather than being typed: on the
+ * language line, or in an empty username field (usernames have no '?'). */
+static bool
+wants_help(struct login *l)
+{
+	char *user;
+	bool empty;
+
+	if (l->focus == FOCUS_LANGUAGE)
+		return true;
+	if (l->focus != FIELD_USER)
+		return false;
+	user = form_widget_value(l->form, FIELD_USER);
+	empty = user[0] == '\0';
+	free(user);
+	return empty;
+}
+
 /* Tries to log in with what was typed. */
 static void
 login_submit(struct tui *tui, struct login *l)
@@ -148,7 +166,11 @@ login_key(struct tui *tui, struct key key)
 		return KEY_HANDLED;
 	}
 	if (key.is_code && key.code == KEY_F(2)) {
-		tui_next_language(tui);
+		tui_next_language(tui, 1);
+		return KEY_HANDLED;
+	}
+	if (!key.is_code && key.code == L'?' && wants_help(l)) {
+		tui_common_key(tui, key, true);
 		return KEY_HANDLED;
 	}
 	if ((!key.is_code && key.code == L'\t') ||
@@ -163,7 +185,7 @@ login_key(struct tui *tui, struct key key)
 	if (l->focus == FOCUS_LANGUAGE) {
 		if (key.is_code && (key.code == KEY_LEFT ||
 		    key.code == KEY_RIGHT)) {
-			tui_next_language(tui);
+			tui_next_language(tui, key.code == KEY_LEFT ? -1 : 1);
 			return KEY_HANDLED;
 		}
 		return KEY_IGNORED;
@@ -177,7 +199,8 @@ const struct screen screen_login = {
 	.help = N_("Type your username, press Tab (or the down arrow), type "
 	    "your password and press Enter. The password is not shown while "
 	    "you type. To change the language, go to the Language line with "
-	    "Tab and press the left or right arrow, or press F2. After several "
+	    "Tab and press the left or right arrow, or press F2. F1, or ? in an "
+	    "empty Username field, shows this help. After several "
 	    "wrong passwords you must wait before trying again; after too "
 	    "many the account is locked and an administrator must set a new "
 	    "password. Esc or F10 closes guichet."),

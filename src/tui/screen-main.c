@@ -107,8 +107,8 @@ area_open(struct tui *tui, int i)
 		tui_switch(tui, areas[i].screen);
 		return;
 	}
-	tui_message(tui, MSG_INFO, _("%s: not built yet. This area comes in "
-	    "a later version of guichet."), _(areas[i].name));
+	tui_message(tui, MSG_INFO, _("%s: not built yet; coming in a later "
+	    "version."), _(areas[i].name));
 }
 
 static int
@@ -131,7 +131,7 @@ main_key(struct tui *tui, struct key key)
 			area_open(tui, m->selected);
 			return KEY_HANDLED;
 		case KEY_F(2):
-			tui_next_language(tui);
+			tui_next_language(tui, 1);
 			return KEY_HANDLED;
 		}
 		return KEY_IGNORED;
@@ -140,8 +140,9 @@ main_key(struct tui *tui, struct key key)
 		area_open(tui, m->selected);
 	} else if (c >= L'1' && c < L'1' + N_AREAS) {
 		area_open(tui, (int)(c - L'1'));
-	} else if (c == L'l' || c == L'L') {
-		tui_next_language(tui);
+	} else if (c == L'l' || c == L'L' || c == L'λ' || c == L'Λ') {
+		/* λ: the same key on a Greek keyboard layout. */
+		tui_next_language(tui, 1);
 	} else if (c == L'q' || c == L'Q') {
 		tui->quit = true;
 	} else if (c == 27) {

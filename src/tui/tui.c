@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "draw.h"
+#include "guichet/clock.h"
 #include "guichet/conf.h"
 #include "guichet/i18n.h"
 #include "guichet/log.h"
@@ -52,9 +53,10 @@ tui_message(struct tui *tui, enum message_kind kind, const char *fmt, ...)
 }
 
 void
-tui_next_language(struct tui *tui)
+tui_next_language(struct tui *tui, int step)
 {
-	const char *next = i18n_next_language(i18n_language());
+	const char *next = step < 0 ? i18n_prev_language(i18n_language()) :
+	    i18n_next_language(i18n_language());
 
 	i18n_set_language(next);
 	tui_message(tui, MSG_INFO, _("Language: %s"),
@@ -100,9 +102,8 @@ static void
 status_text(struct tui *tui, char *buf, size_t len)
 {
 	const struct service_actor *a = service_actor(tui->svc);
-	const char *store = tui->conf->central[0] == '\0' ?
-	    _("local store (standalone)") :
-	    _("local store; central store not yet supported");
+	const char *store = tui->conf->central[0] == '\0' ? _("local") :
+	    _("local; central not in use");
 
 	if (a != NULL)
 		snprintf(buf, len, "%s: %s │ %s: %s (%s) │ %s: %s",
@@ -113,12 +114,33 @@ status_text(struct tui *tui, char *buf, size_t len)
 		    tui->conf->station, _("Store"), store);
 }
 
-/* (Re)creates the body window between the frame's lines. */
+/* Writes the message line's text, with a word that says what it is:
+ * colour never carries the meaning alone. */
 static void
-layout(struct tui *tui)
+message_text(struct tui *tui, char *buf, size_t len)
 {
-	int hint_rows = hints_layout(tui, 0, false);
-	int rows = LINES - 3 - hint_rows;
+	buf[0] = '\0';
+	if (tui->message_kind != MSG_NONE)
+		snprintf(buf, len, "%s %s", tui->message_kind == MSG_ERROR ?
+		    _("Error:") : "»", tui->message);
+}
+
+/* Returns the rows the message needs: one, or two when it is long. */
+static int
+message_rows(struct tui *tui)
+{
+	char text[600];
+
+	message_text(tui, text, sizeof text);
+	return draw_width(text) > COLS - 2 ? 2 : 1;
+}
+
+/* (Re)creates the body window between the title and the bottom lines:
+ * message (1-2 rows), status (1), key hints (1-2). */
+static void
+layout(struct tui *tui, int bottom_rows)
+{
+	int rows = LINES - 1 - bottom_rows;
 
 	if (tui->body != NULL)
 		delwin(tui->body);
@@ -135,10 +157,11 @@ static void
 redraw(struct tui *tui)
 {
 	int hint_rows = hints_layout(tui, 0, false);
-	int y_msg = LINES - 2 - hint_rows, y_status = LINES - 1 - hint_rows;
-	char line[512];
+	int msg_rows = message_rows(tui);
+	int y_status = LINES - 1 - hint_rows, y_msg = y_status - msg_rows;
+	char line[600];
 
-	layout(tui);
+	layout(tui, msg_rows + 1 + hint_rows);
 	erase();
 	attron(draw_attr(STYLE_TITLE));
 	mvhline(0, 0, ' ', COLS);
@@ -151,11 +174,9 @@ redraw(struct tui *tui)
 		attr_t a = draw_attr(tui->message_kind == MSG_ERROR ?
 		    STYLE_ERROR : STYLE_INFO);
 
-		snprintf(line, sizeof line, "%s %s",
-		    tui->message_kind == MSG_ERROR ? _("Error:") : "»",
-		    tui->message);
+		message_text(tui, line, sizeof line);
 		attron(a);
-		draw_text(stdscr, y_msg, 1, COLS - 2, line);
+		draw_wrapped(stdscr, y_msg, 1, msg_rows, COLS - 2, line);
 		attroff(a);
 	}
 	status_text(tui, line, sizeof line);
@@ -216,7 +237,8 @@ tui_run(struct service *svc, const struct conf *conf)
 {
 	struct tui tui;
 	struct key key;
-	int rc;
+	int64_t before;
+	int rc, instant_errors = 0;
 
 	memset(&tui, 0, sizeof tui);
 	tui.svc = svc;
@@ -236,9 +258,19 @@ tui_run(struct service *svc, const struct conf *conf)
 	tui.screen->enter(&tui);
 	while (!tui.quit) {
 		redraw(&tui);
+		before = clock_now_ms();
 		rc = wget_wch(stdscr, &key.code);
-		if (rc == ERR)
+		if (rc == ERR) {
+			/* A tick comes after TICK_MS; an instant error means
+			 * the terminal is gone, and spinning helps nobody. */
+			if (clock_now_ms() - before < TICK_MS / 2 &&
+			    ++instant_errors > 100) {
+				log_warn("the terminal is gone; stopping");
+				break;
+			}
 			continue;	/* a tick: timers come here */
+		}
+		instant_errors = 0;
 		key.is_code = rc == KEY_CODE_YES;
 		if (key.is_code && key.code == KEY_RESIZE)
 			continue;	/* redraw lays the screen out anew */

@@ -46,8 +46,9 @@ void tui_message(struct tui *tui, enum message_kind kind, const char *fmt,
  * stays where win left it. */
 void tui_overlay(struct tui *tui, WINDOW *win);
 
-/* Switches the language of every screen and redraws. */
-void tui_next_language(struct tui *tui);
+/* Switches every screen to the next (step 1) or previous (step -1)
+ * language. */
+void tui_next_language(struct tui *tui, int step);
 
 /* Returns true for the keys every screen shares: F1/? help, F10 quit;
  * the screen gets no other chance at them.  letters says whether '?' may

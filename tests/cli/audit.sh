@@ -9,7 +9,7 @@ ctl staff disable bob >/dev/null
 
 run_ctl audit verify
 check_eq "an intact trail verifies" 0 "$RC"
-check_contains "counting its rows" "intact: 3 rows" "$OUT"
+check_contains "counting its rows" "intact: 3 rows." "$OUT"
 
 ERR=$(sqlite3 "$DB" "UPDATE audit SET actor = 'eve' WHERE id = 2" 2>&1)
 check_contains "the store refuses to change an audit row" "never changed" "$ERR"

@@ -29,6 +29,16 @@ check_eq "and leaves the file as it was" "Dear clerk, this is not a database." "
 run_ctl staff list
 check_eq "guichetctl refuses it too" 1 "$RC"
 
+sqlite3 "$WORK/other.db" "CREATE TABLE invoices (n INTEGER)"
+ERR=$("$GUICHET" -c "$CONF" -d "$WORK/other.db" 2>&1) && RC=0 || RC=$?
+check_eq "another program's SQLite file is refused" 1 "$RC"
+check_contains "as not ours" "holds no guichet schema" "$ERR"
+run_ctl -d "$WORK/other.db" migrate
+check_eq "migrate refuses it too" 1 "$RC"
+check_eq "and the file is left as it was" "delete|invoices" \
+    "$(sqlite3 "$WORK/other.db" 'PRAGMA journal_mode; SELECT name FROM sqlite_master' | tr '\n' '|' | sed 's/|$//')"
+check_eq "with no lock file beside it" no "$([ -e "$WORK/other.db-lock" ] && echo yes || echo no)"
+
 ERR=$("$GUICHET" -c "$CONF" -d "$WORK/nowhere/g.db" 2>&1) && RC=0 || RC=$?
 check_eq "a missing database directory stops guichet" 1 "$RC"
 check_contains "naming the directory" "directory $WORK/nowhere of database" "$ERR"

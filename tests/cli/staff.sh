@@ -53,6 +53,17 @@ check_eq "disable succeeds" 0 "$RC"
 run_ctl staff list
 check_contains "the list shows ana disabled" "disabled" "$OUT"
 
+run_ctl staff enable ana
+check_eq "enable brings the account back" 0 "$RC"
+run_ctl staff list
+check_contains "the list shows ana active again" "active" "$OUT"
+
+run_ctl staff add --role clerk
+check_eq "a missing username is a usage error, before the store is opened" 2 "$RC"
+run_ctl -d "$WORK/absent.db" staff list
+check_eq "listing a missing database is refused" 1 "$RC"
+check_eq "and prints no table header" "" "$OUT"
+
 run_ctl staff disable nobody
 check_eq "disabling a missing account is refused" 1 "$RC"
 check_contains "naming it" "no account called 'nobody'" "$ERR"
