@@ -108,6 +108,14 @@ tui_start() {
 	    '$GUICHET' -c '$CONF' $*; echo '[exited '\$?']'; sleep 60"
 }
 
+# tui_stop: ends the terminal; the next tui_start gets a fresh socket,
+# since a tmux server just killed may still hold the old one.
+tui_stop() {
+	tmux -L "$TMUX_SOCKET" kill-server 2>/dev/null || true
+	tui_generation=$(( ${tui_generation:-0} + 1 ))
+	TMUX_SOCKET="guichet-test-$$-$tui_generation"
+}
+
 tui_screen() {
 	tmux -L "$TMUX_SOCKET" capture-pane -p
 }

@@ -26,6 +26,7 @@ struct conf {
 	char *printer;		/* [print] printer */
 	int kiosk_idle_timeout;	/* [kiosk] idle_timeout, seconds */
 	int lock_after;		/* [security] lock_after, failed logins */
+	char *enrolment_ca;	/* [enrolment] ca: PEM bundle */
 	char *log_file;		/* [log] file */
 };
 

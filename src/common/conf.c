@@ -55,6 +55,9 @@ static const struct conf_option options[] = {
 	  3600, NULL, "120", "seconds before an idle kiosk logs out" },
 	{ "security", "lock_after", CONF_INT, OFF(lock_after), 3, 100, NULL,
 	  "10", "failed logins before an account locks" },
+	{ "enrolment", "ca", CONF_STRING, OFF(enrolment_ca), 0, 0, NULL,
+	  SYSCONFDIR "/guichet/enrolment-ca.pem",
+	  "CA certificates trusted for signed enrolment requests" },
 	{ "log", "file", CONF_STRING, OFF(log_file), 0, 0, NULL,
 	  LOCALSTATEDIR "/log/guichet/guichet.log", "operators' log file" },
 };

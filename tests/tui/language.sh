@@ -38,7 +38,7 @@ tui_keys F10
 check_screen "F10 quits" "[exited 0]"
 
 # guichet -l el starts in Greek whatever the configuration says.
-tmux -L "$TMUX_SOCKET" kill-server
+tui_stop
 tui_start -- -l el
 check_screen "-l el starts in Greek" "Σύνδεση στο γκισέ"
 finish
