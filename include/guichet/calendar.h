@@ -56,6 +56,10 @@ int date_cmp(struct date a, struct date b);
 /* Parses "YYYY-MM-DD" exactly; returns false on anything else. */
 bool date_parse_iso(const char *s, struct date *out);
 
+/* Parses a date as people type it: "31.12.1980", "31/12/1980",
+ * "31-12-1980" or "1980-12-31"; returns false unless it is a real date. */
+bool date_parse_any(const char *s, struct date *out);
+
 /* Writes "YYYY-MM-DD" into out (at least 11 bytes). */
 void date_format_iso(struct date d, char *out, size_t outlen);
 

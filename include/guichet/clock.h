@@ -8,10 +8,19 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "guichet/calendar.h"
+
 #define CLOCK_ISO_LEN 21	/* "YYYY-MM-DDTHH:MM:SSZ" and NUL */
 
 /* Returns the current Unix time. */
 int64_t clock_now(void);
+
+/* Writes the UTC time t as ISO 8601 into buf (CLOCK_ISO_LEN). */
+void clock_iso(int64_t t, char *buf, size_t len);
+
+/* Returns today's date where the workstation is (local time): the day a
+ * town hall counts deadlines from. */
+struct date clock_today(void);
 
 /* Returns a monotonic time in milliseconds, for intervals. */
 int64_t clock_now_ms(void);

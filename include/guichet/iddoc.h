@@ -7,7 +7,8 @@
  *   valid until its expiry date but never after 3 August 2031.
  * - Romanian electronic identity card ("CEI"): prints no home address (it
  *   is only on the chip), so the clerk records the address from another
- *   proof and names it.
+ *   proof and names it.  No public source gives its number format; 2
+ *   letters and 6 to 9 digits are accepted until one does.
  * - Greek police identity card (ΑΔΤ): 1 or 2 letters and 6 digits; the
  *   letters may be typed in Greek or as look-alike Latin letters (A/Α,
  *   B/Β, E/Ε, Z/Ζ, H/Η, I/Ι, K/Κ, M/Μ, N/Ν, O/Ο, P/Ρ, T/Τ, Y/Υ, X/Χ) and
@@ -48,8 +49,11 @@ int iddoc_type_from_name(const char *name);
 const char *iddoc_type_label(enum iddoc_type type);
 
 /* Normalises doc's series and number in place (blanks removed, upper
- * case, Greek look-alikes to Greek) and checks them, the issuer and the
- * expiry against today.  Returns NULL when the document may be accepted,
+ * case, Greek look-alikes to Greek; for identity cards typed whole under
+ * the number with no series, the leading letters move to the series) and
+ * checks them, the issuer (trimmed in place) and the expiry against today
+ * (valid through the expiry day; the 2031 end of old Romanian cards is
+ * applied without rewriting doc->expiry).  Returns NULL when the document may be accepted,
  * else a static reason (N_()) naming the field: "Document number: ...",
  * "Expiry date: the document expired; ask for a valid one". */
 const char *iddoc_check(struct iddoc *doc, struct date today);

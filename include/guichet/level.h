@@ -41,7 +41,10 @@ const char *level_check(enum account_level level, enum capability cap);
 
 /* Returns true when an account may move from one level to another:
  * none -> standard -> validated; validated -> standard (revoked);
- * any -> suspended or closed; suspended -> its level before. */
+ * standard or validated -> suspended or closed; suspended -> standard or
+ * validated (its level before: the caller knows which) or closed.  None
+ * has no account to suspend or close, closed is final, and staying at the
+ * same level is not a move. */
 bool level_may_change(enum account_level from, enum account_level to);
 
 #endif

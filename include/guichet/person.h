@@ -55,4 +55,16 @@ struct person {
 	enum account_level level;
 };
 
+/* One line of a search result. */
+struct person_summary {
+	int64_t id;
+	char country[3];
+	char surname[128];
+	char given_names[128];
+	char national_id[14];	/* CNP (RO) or AFM (GR), unmasked */
+	struct date birth_date;
+	char town[96];
+	enum account_level level;
+};
+
 #endif

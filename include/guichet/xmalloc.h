@@ -24,6 +24,8 @@ void *xcalloc(size_t nmemb, size_t size);
 void *xreallocarray(void *ptr, size_t nmemb, size_t size);
 /* Returns a copy of s; never NULL. */
 char *xstrdup(const char *s);
+/* Returns a copy of the first n bytes of s (fewer if s is shorter). */
+char *xstrndup(const char *s, size_t n);
 /* Returns a formatted string the caller frees; never NULL. */
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));

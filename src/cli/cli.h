@@ -61,6 +61,6 @@ void cli_print_json(struct json_t *obj);
 void cli_progress(const char *label, long long done, long long total);
 
 extern const struct cli_command cmd_init, cmd_migrate, cmd_demo_data,
-    cmd_staff, cmd_id_check, cmd_audit;
+    cmd_staff, cmd_id_check, cmd_audit, cmd_verify_enrolment;
 
 #endif

@@ -31,6 +31,7 @@ static const struct cli_command *const commands[] = {
 	&cmd_staff,
 	&cmd_id_check,
 	&cmd_audit,
+	&cmd_verify_enrolment,
 	NULL
 };
 

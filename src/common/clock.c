@@ -11,13 +11,19 @@ clock_now(void)
 }
 
 void
-clock_now_iso(char *buf, size_t len)
+clock_iso(int64_t t, char *buf, size_t len)
 {
 	struct tm tm;
-	time_t now = time(NULL);
+	time_t tt = (time_t)t;
 
-	gmtime_r(&now, &tm);
+	gmtime_r(&tt, &tm);
 	strftime(buf, len, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+void
+clock_now_iso(char *buf, size_t len)
+{
+	clock_iso(clock_now(), buf, len);
 }
 
 int64_t
@@ -27,4 +33,18 @@ clock_now_ms(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+struct date
+clock_today(void)
+{
+	struct date d;
+	struct tm tm;
+	time_t now = time(NULL);
+
+	localtime_r(&now, &tm);
+	d.year = tm.tm_year + 1900;
+	d.month = tm.tm_mon + 1;
+	d.day = tm.tm_mday;
+	return d;
 }

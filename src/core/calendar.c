@@ -321,3 +321,21 @@ date_months_started(struct date due, struct date paid)
 		day = last;
 	return (paid.day <= day ? months : months + 1);
 }
+
+bool
+date_parse_any(const char *s, struct date *out)
+{
+	char sep, end;
+	int a, b, c;
+
+	if (date_parse_iso(s, out))
+		return true;
+	if (sscanf(s, "%2d%c%2d%*[./-]%4d%c", &a, &sep, &b, &c, &end) != 4 ||
+	    (sep != '.' && sep != '/' && sep != '-') || c < 1000 ||
+	    !date_valid(c, b, a))
+		return false;
+	out->year = c;
+	out->month = b;
+	out->day = a;
+	return true;
+}

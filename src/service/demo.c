@@ -6,26 +6,54 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "guichet/clock.h"
 #include "guichet/credential.h"
 #include "guichet/demo.h"
 #include "guichet/err.h"
+#include "guichet/fold.h"
 #include "guichet/i18n.h"
 #include "guichet/log.h"
+#include "guichet/service-registration.h"
 #include "guichet/service-staff.h"
 #include "guichet/store-person.h"
 #include "guichet/store-staff.h"
+#include "guichet/xmalloc.h"
 #include "service-internal.h"
 
 #define DEMO_BATCH 1000		/* people per transaction */
+
+#define DEMO_REQUESTS_MAX 12	/* registration requests waiting */
+
+/* Files registration requests for the first people added, received over
+ * the last days, so that the queue has some on time and some late. */
+static int
+demo_requests(struct service *svc, int64_t first_id, int64_t added)
+{
+	static const enum registration_source sources[] = { REG_KIOSK,
+		REG_WEB, REG_KIOSK };
+	int64_t i, n = added / 20, id;
+	char at[CLOCK_ISO_LEN];
+	int rc = G_OK;
+
+	if (n > DEMO_REQUESTS_MAX)
+		n = DEMO_REQUESTS_MAX;
+	for (i = 0; i < n && rc == G_OK; i++) {
+		clock_iso(clock_now() - i * 11 * 3600, at, sizeof at);
+		rc = service_registration_file(svc, first_id + i,
+		    sources[i % 3], at, &id);
+	}
+	return rc;
+}
 
 /* Inserts people [first, first + n) in one audited transaction; one
  * whose id is already stored (an earlier run) is skipped and counted. */
 static int
 demo_batch(struct service *svc, const struct demo_lists *lists,
-    struct demo_rng *rng, int64_t first, int64_t n, int64_t *added)
+    struct demo_rng *rng, int64_t first, int64_t n, int64_t *added,
+    int64_t *first_id)
 {
 	struct person p;
-	char object[64];
+	char object[64], *all, *folded;
 	int64_t i, id;
 	int rc;
 
@@ -33,9 +61,14 @@ demo_batch(struct service *svc, const struct demo_lists *lists,
 		return rc;
 	for (i = first; i < first + n && rc == G_OK; i++) {
 		demo_person_make(lists, rng, (uint64_t)i, &p);
-		rc = store_person_insert(svc->st, &p, &id);
-		if (rc == G_OK)
-			(*added)++;
+		all = xasprintf("%s %s %s", p.surname, p.given_names,
+		    p.former_names);
+		folded = fold_search(all);
+		rc = store_person_insert(svc->st, &p, folded, &id);
+		free(folded);
+		free(all);
+		if (rc == G_OK && (*added)++ == 0)
+			*first_id = id;
 		else if (rc == G_ERR_EXISTS)
 			rc = G_OK;
 	}
@@ -75,7 +108,7 @@ service_demo_data(struct service *svc, enum country country,
 	struct demo_lists *lists;
 	struct demo_rng rng;
 	char *cause = NULL;
-	int64_t done, n;
+	int64_t done, n, first_id = 0;
 	int rc, i;
 
 	service_clear(svc);
@@ -96,11 +129,13 @@ service_demo_data(struct service *svc, enum country country,
 	demo_rng_seed(&rng, seed);
 	for (done = 0; done < count && rc == G_OK; done += n) {
 		n = count - done < DEMO_BATCH ? count - done : DEMO_BATCH;
-		rc = demo_batch(svc, lists, &rng, done, n, added);
+		rc = demo_batch(svc, lists, &rng, done, n, added, &first_id);
 		if (rc == G_OK && progress != NULL)
 			progress(done + n, count, arg);
 	}
 	demo_lists_free(lists);
+	if (rc == G_OK && *added > 0)
+		rc = demo_requests(svc, first_id, *added);
 	for (i = 0; i < DEMO_ACCOUNTS && rc == G_OK; i++) {
 		memset(&accounts[i], 0, sizeof accounts[i]);
 		snprintf(accounts[i].username, sizeof accounts[i].username,

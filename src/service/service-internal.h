@@ -12,8 +12,13 @@ struct service {
 	const struct conf *conf;
 	struct service_actor actor;
 	bool acting;
+	char on_behalf[64];	/* the citizen the operation is for */
 	char message[512];
 };
+
+/* Says the operation now running is done for person id: its audit rows
+ * name them too (a clerk acting for a citizen is recorded as both). */
+void service_for(struct service *svc, int64_t person_id);
 
 /* Sets the message the user will read and returns code. */
 int service_fail(struct service *svc, int code, const char *fmt, ...)

@@ -13,6 +13,7 @@
 #include "guichet/err.h"
 #include "guichet/i18n.h"
 #include "guichet/log.h"
+#include "guichet/service-person.h"
 #include "guichet/store-audit.h"
 #include "guichet/store.h"
 #include "guichet/xmalloc.h"
@@ -54,6 +55,27 @@ service_init(const struct conf *conf, const char *database, char **cause)
 	return G_OK;
 }
 
+/* Brings data up to a new schema where SQL alone cannot: names stored
+ * before search keys existed are folded now. */
+static int
+migrate_data(struct store *st, const struct conf *conf, char **cause)
+{
+	struct service svc;
+	int64_t count = 0;
+	int rc;
+
+	memset(&svc, 0, sizeof svc);
+	svc.st = st;
+	svc.conf = conf;
+	service_act_as_system(&svc, "migrate");
+	if ((rc = service_person_reindex(&svc, &count)) != G_OK)
+		*cause = xasprintf("indexing names failed: %s",
+		    service_message(&svc));
+	else if (count > 0)
+		log_info("indexed the names of %lld people", (long long)count);
+	return rc;
+}
+
 int
 service_migrate(const struct conf *conf, const char *database,
     int *applied, int *version, char **cause)
@@ -67,9 +89,11 @@ service_migrate(const struct conf *conf, const char *database,
 		return rc;
 	rc = store_migrate(st, applied, cause);
 	*version = store_schema_version(st);
-	if (rc == G_OK && *applied > 0)
+	if (rc == G_OK && *applied > 0) {
 		log_info("migrated %s to schema version %d", database,
 		    *version);
+		rc = migrate_data(st, conf, cause);
+	}
 	store_close(st);
 	return rc;
 }
@@ -132,6 +156,14 @@ void
 service_clear(struct service *svc)
 {
 	svc->message[0] = '\0';
+	svc->on_behalf[0] = '\0';
+}
+
+void
+service_for(struct service *svc, int64_t person_id)
+{
+	snprintf(svc->on_behalf, sizeof svc->on_behalf, "person:%lld",
+	    (long long)person_id);
 }
 
 int
@@ -187,7 +219,7 @@ service_audit(struct service *svc, const char *actor_name,
 	row.station = svc->conf->station;
 	row.action = action;
 	row.object = object;
-	row.on_behalf = "";
+	row.on_behalf = svc->on_behalf;
 	row.outcome = outcome;
 	row.prev_hash = prev;
 	if ((rc = audit_chain_hash(&row, hash)) != G_OK)

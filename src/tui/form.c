@@ -2,6 +2,7 @@
 
 #include "form.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wctype.h>
@@ -21,7 +22,31 @@ struct form_widget {
 	WINDOW *sub;		/* where the fields are drawn */
 	int sub_y, sub_x;	/* its place on stdscr, to notice moves */
 	int field_cols;
+	int *choice;		/* per field: the choice shown */
+	const char **error;	/* per field: the reason shown, or NULL */
 };
+
+/* Returns how many choices spec offers. */
+static int
+choice_count(const struct form_field_spec *spec)
+{
+	int n = 0;
+
+	while (spec->choices[n] != NULL)
+		n++;
+	return n;
+}
+
+/* Writes choice field i's current label into its buffer. */
+static void
+choice_show(struct form_widget *fw, int i)
+{
+	char text[160];
+
+	snprintf(text, sizeof text, "◀ %s ▶",
+	    _(fw->specs[i].choices[fw->choice[i]]));
+	set_field_buffer(fw->fields[i], 0, text);
+}
 
 struct form_widget *
 form_widget_new(const struct form_field_spec *specs, int n)
@@ -32,6 +57,8 @@ form_widget_new(const struct form_field_spec *specs, int n)
 	fw->specs = specs;
 	fw->n = n;
 	fw->fields = xcalloc((size_t)n + 1, sizeof *fw->fields);
+	fw->choice = xcalloc((size_t)n, sizeof *fw->choice);
+	fw->error = xcalloc((size_t)n, sizeof *fw->error);
 	for (i = 0; i < n; i++) {
 		if (specs[i].width > fw->field_cols)
 			fw->field_cols = specs[i].width;
@@ -48,6 +75,10 @@ form_widget_new(const struct form_field_spec *specs, int n)
 		set_max_field(f, specs[i].max);
 		if (specs[i].secret)
 			field_opts_off(f, O_PUBLIC);
+		if (specs[i].choices != NULL) {
+			field_opts_off(f, O_EDIT);
+			set_field_back(f, A_NORMAL);
+		}
 		fw->fields[i] = f;
 	}
 	if ((fw->form = new_form(fw->fields)) == NULL)
@@ -72,6 +103,8 @@ form_widget_free(struct form_widget *fw)
 	if (fw->sub != NULL)
 		delwin(fw->sub);
 	free(fw->fields);
+	free(fw->choice);
+	free(fw->error);
 	free(fw);
 }
 
@@ -118,9 +151,23 @@ form_widget_draw(struct form_widget *fw, WINDOW *win, int y, int x,
 		field_x = COLS - fw->field_cols;
 	if (abs_y + fw->n > LINES)
 		abs_y = LINES - fw->n;
-	for (i = 0; i < fw->n; i++)
+	for (i = 0; i < fw->n; i++) {
 		draw_text(stdscr, abs_y + i, abs_x, label_cols,
 		    _(fw->specs[i].label));
+		if (fw->specs[i].choices != NULL)
+			choice_show(fw, i);
+		if (fw->error[i] != NULL && field_x + fw->field_cols + 2 <
+		    COLS) {
+			char mark[300];
+
+			snprintf(mark, sizeof mark, "✗ %s", _(fw->error[i]));
+			attron(draw_attr(STYLE_ERROR));
+			draw_text(stdscr, abs_y + i, field_x +
+			    fw->field_cols + 1, COLS - field_x -
+			    fw->field_cols - 1, mark);
+			attroff(draw_attr(STYLE_ERROR));
+		}
+	}
 	place(fw, abs_y, field_x);
 	return fw->n;
 }
@@ -167,7 +214,16 @@ request_for(wint_t code)
 int
 form_widget_key(struct form_widget *fw, struct key key)
 {
-	int req;
+	int req, i = form_widget_current(fw), n;
+
+	if (fw->specs[i].choices != NULL && key.is_code &&
+	    (key.code == KEY_LEFT || key.code == KEY_RIGHT)) {
+		n = choice_count(&fw->specs[i]);
+		fw->choice[i] = (fw->choice[i] + (key.code == KEY_LEFT ?
+		    n - 1 : 1)) % n;
+		choice_show(fw, i);
+		return KEY_HANDLED;
+	}
 
 	if (key.is_code) {
 		if ((req = request_for(key.code)) < 0)
@@ -234,4 +290,44 @@ int
 form_widget_current(struct form_widget *fw)
 {
 	return field_index(current_field(fw->form));
+}
+
+int
+form_widget_choice(struct form_widget *fw, int i)
+{
+	return fw->choice[i];
+}
+
+void
+form_widget_set_choice(struct form_widget *fw, int i, int c)
+{
+	fw->choice[i] = c;
+	choice_show(fw, i);
+}
+
+void
+form_widget_set_value(struct form_widget *fw, int i, const char *text)
+{
+	set_field_buffer(fw->fields[i], 0, text);
+}
+
+void
+form_widget_set_error(struct form_widget *fw, int i, const char *reason)
+{
+	fw->error[i] = reason;
+}
+
+void
+form_widget_clear_errors(struct form_widget *fw)
+{
+	int i;
+
+	for (i = 0; i < fw->n; i++)
+		fw->error[i] = NULL;
+}
+
+int
+form_widget_count(struct form_widget *fw)
+{
+	return fw->n;
 }

@@ -19,6 +19,8 @@ struct form_field_spec {
 	int width;		/* cells on screen */
 	int max;		/* characters accepted (scrolls beyond width) */
 	bool secret;		/* typed characters are not shown */
+	const char *const *choices;	/* N_() labels, NULL-ended: the field
+					 * is a choice changed with ←/→ */
 };
 
 struct form_widget;
@@ -59,5 +61,24 @@ int form_widget_current(struct form_widget *fw);
 
 /* Returns the cells the widest translated label takes. */
 int form_widget_label_width(struct form_widget *fw);
+
+/* Returns the index of the choice field i's current choice. */
+int form_widget_choice(struct form_widget *fw, int i);
+
+/* Sets choice field i to choice index c. */
+void form_widget_set_choice(struct form_widget *fw, int i, int c);
+
+/* Puts text into field i. */
+void form_widget_set_value(struct form_widget *fw, int i, const char *text);
+
+/* Marks field i with reason (N_(), NULL clears), shown after the field. */
+void form_widget_set_error(struct form_widget *fw, int i,
+    const char *reason);
+
+/* Clears every field's error mark. */
+void form_widget_clear_errors(struct form_widget *fw);
+
+/* Returns the number of fields. */
+int form_widget_count(struct form_widget *fw);
 
 #endif

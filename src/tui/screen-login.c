@@ -19,8 +19,8 @@
 enum { FIELD_USER, FIELD_PASSWORD, N_FIELDS, FOCUS_LANGUAGE = N_FIELDS };
 
 static const struct form_field_spec fields[N_FIELDS] = {
-	{ N_("Username"), 32, 32, false },
-	{ N_("Password"), 32, 128, true },
+	{ N_("Username"), 32, 32, false, NULL },
+	{ N_("Password"), 32, 128, true, NULL },
 };
 
 struct login {

@@ -21,7 +21,8 @@ struct area {
 };
 
 static const struct area areas[] = {
-	{ N_("Citizens"), N_("find, register and validate citizens"), NULL },
+	{ N_("Citizens"), N_("find, register and validate citizens"),
+	  &screen_citizens },
 	{ N_("Credentials"), N_("sealed envelopes with login credentials"),
 	  NULL },
 	{ N_("Requests"), N_("requests, complaints, protocol numbers"), NULL },

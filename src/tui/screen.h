@@ -44,7 +44,13 @@ struct screen {
 
 extern const struct screen screen_login;
 extern const struct screen screen_main;
+extern const struct screen screen_citizens;
+extern const struct screen screen_card;
+extern const struct screen screen_register;
+extern const struct screen screen_validate;
+extern const struct screen screen_queue;
 extern const struct screen screen_help;
+extern const struct screen screen_confirm;
 
 /* Every screen, for lookups by name (tests, help). */
 extern const struct screen *const screens[];

@@ -8,5 +8,10 @@
 const struct screen *const screens[] = {
 	&screen_login,
 	&screen_main,
+	&screen_citizens,
+	&screen_card,
+	&screen_register,
+	&screen_validate,
+	&screen_queue,
 	NULL
 };

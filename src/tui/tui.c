@@ -67,6 +67,8 @@ tui_next_language(struct tui *tui, int step)
 static const struct screen *
 view(struct tui *tui)
 {
+	if (tui->confirm_yes != NULL)
+		return &screen_confirm;
 	return tui->help_of != NULL ? &screen_help : tui->screen;
 }
 
@@ -195,6 +197,18 @@ redraw(struct tui *tui)
 		wnoutrefresh(tui->overlay);
 	}
 	doupdate();
+}
+
+void
+tui_confirm(struct tui *tui, void (*on_yes)(struct tui *tui),
+    const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(tui->confirm, sizeof tui->confirm, fmt, ap);
+	va_end(ap);
+	tui->confirm_yes = on_yes;
 }
 
 void

@@ -7,6 +7,7 @@
 #define GUICHET_TUI_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #define NCURSES_WIDECHAR 1
 #include <ncursesw/curses.h>
@@ -30,7 +31,16 @@ struct tui {
 	char message[512];
 	void *state;			/* the current screen's own state */
 	WINDOW *overlay;		/* drawn over the screen (a form) */
+	char confirm[512];		/* a question waiting for yes/no */
+	void (*confirm_yes)(struct tui *tui);
+	int64_t person_id;		/* the citizen being served, or 0 */
 };
+
+/* Asks question (the consequence spelled out) before an irreversible
+ * action; on_yes runs only on an explicit yes.  The safe answer, no, is
+ * what Enter and Esc give. */
+void tui_confirm(struct tui *tui, void (*on_yes)(struct tui *tui),
+    const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 /* Runs the clerk interface until the user quits; returns an exit status. */
 int tui_run(struct service *svc, const struct conf *conf);

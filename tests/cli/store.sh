@@ -17,15 +17,25 @@ run_ctl migrate
 check_eq "migrate succeeds" 0 "$RC"
 check_contains "migrate on a new database has nothing to do" "up to date" "$OUT"
 
-# Make it a database of the first release: schema version 1 only.
-sqlite3 "$DB" "DROP TABLE person; DELETE FROM schema_migration WHERE version > 1"
+# Make it a database of schema version 2, with people whose names were
+# never folded for search.
+ctl demo-data --taxpayers 5 >/dev/null
+sqlite3 "$DB" "
+    DROP TABLE person_search; DROP TABLE registration_request;
+    DROP TABLE representative; DROP TABLE business;
+    DROP TABLE level_change; DROP TABLE validation;
+    DROP TABLE installation_key; DROP INDEX person_amka;
+    DROP INDEX person_afm_idx; ALTER TABLE person DROP COLUMN search_name;
+    DELETE FROM schema_migration WHERE version > 2"
 run_ctl audit verify
 check_eq "an older schema is refused" 1 "$RC"
 check_contains "with the command that fixes it" "guichetctl migrate" "$ERR"
 run_ctl --json migrate
 check_eq "migrate applies what is missing" 0 "$RC"
 check_contains "and reports it as JSON" '"applied": 1' "$OUT"
-check_eq "the person table is back" 0 "$(sqlite3 "$DB" 'SELECT COUNT(*) FROM person')"
+check_eq "the people are still there" 5 "$(sqlite3 "$DB" 'SELECT COUNT(*) FROM person')"
+check_eq "and their names are folded for search" 0 \
+    "$(sqlite3 "$DB" "SELECT COUNT(*) FROM person WHERE search_name = '' OR id NOT IN (SELECT person_id FROM person_search)")"
 
 run_ctl -d "$WORK/other.db" init
 check_eq "-d overrides the configured database" 0 "$RC"

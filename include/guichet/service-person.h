@@ -1,0 +1,60 @@
+/*
+ * Citizens at the counter: find, register, open the card, validate
+ * identity in person, revoke a validation.  Every change is audited with
+ * the citizen it was done for.
+ */
+#ifndef GUICHET_SERVICE_PERSON_H
+#define GUICHET_SERVICE_PERSON_H
+
+#include <stdint.h>
+
+#include "guichet/person-check.h"
+#include "guichet/person.h"
+#include "guichet/validation.h"
+
+struct service;
+
+#define PERSON_SEARCH_MAX 200	/* results one search returns at most */
+
+/* Registers p as a citizen with a standard account (Level A).  Returns
+ * G_OK and sets *id; G_ERR_INVALID with problems[0..*count) filled (one
+ * per field, in field order); G_ERR_EXISTS when a national id is already
+ * registered, with *id set to that person so the clerk can open them. */
+int service_person_register(struct service *svc, struct person *p,
+    struct person_problem *problems, int max, int *count, int64_t *id);
+
+/* Finds people: by national id when query is digits, by e-mail when it
+ * holds '@', else by name words in any order, each a prefix, accents and
+ * case ignored.  Calls fn for at most limit people. */
+int service_person_search(struct service *svc, const char *query, int limit,
+    int (*fn)(const struct person_summary *p, void *arg), void *arg);
+
+/* Reads person id (a clerk opening the card; the read is not audited). */
+int service_person_get(struct service *svc, int64_t id, struct person *out);
+
+/* Calls fn with each level change of person id, oldest first. */
+int service_person_history(struct service *svc, int64_t id,
+    int (*fn)(const struct level_change *c, void *arg), void *arg);
+
+/* Calls fn with each validation of person id, oldest first. */
+int service_person_validations(struct service *svc, int64_t id,
+    int (*fn)(const struct validation *v, void *arg), void *arg);
+
+/* Validates person id: v gives the method, and for the counter the
+ * document shown (checked and normalised: expired is refused) and, when
+ * the document shows no address, what proved it.  The person moves to
+ * Level B.  G_ERR_EXISTS when this national id already has an active
+ * validation (on this or another record). */
+int service_person_validate(struct service *svc, int64_t id,
+    struct validation *v);
+
+/* Revokes the active validation of person id for reason; the person goes
+ * back to Level A. */
+int service_person_revoke(struct service *svc, int64_t id,
+    const char *reason);
+
+/* Folds the names of people stored by an older version, so that search
+ * finds them; returns how many were indexed in *count. */
+int service_person_reindex(struct service *svc, int64_t *count);
+
+#endif

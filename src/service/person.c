@@ -1,0 +1,482 @@
+#include "config.h"
+
+#include "guichet/service-person.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "guichet/clock.h"
+#include "guichet/conf.h"
+#include "guichet/err.h"
+#include "guichet/fold.h"
+#include "guichet/i18n.h"
+#include "guichet/id-key.h"
+#include "guichet/iddoc.h"
+#include "guichet/level.h"
+#include "guichet/password.h"
+#include "guichet/store-person.h"
+#include "guichet/store-registration.h"
+#include "guichet/store-validation.h"
+#include "guichet/xmalloc.h"
+#include "service-internal.h"
+
+#define NAME_SCAN_MAX 5000	/* rows a name search looks at, at most */
+
+/* Returns a new string with the names of p folded for search. */
+static char *
+person_folded(const struct person *p)
+{
+	char *all = xasprintf("%s %s %s", p->surname, p->given_names,
+	    p->former_names);
+	char *folded = fold_search(all);
+
+	free(all);
+	return folded;
+}
+
+/* Returns the national id that keys p: the CNP in Romania, the AFM in
+ * Greece, with the name of its kind in *kind. */
+static const char *
+national_id(const struct person *p, const char **kind)
+{
+	if (strcmp(p->country, "GR") == 0) {
+		*kind = "afm";
+		return p->afm;
+	}
+	*kind = "cnp";
+	return p->cnp;
+}
+
+/* Computes the person's unique key, making the installation's secret on
+ * first use.  Must run inside a transaction. */
+static int
+person_key(struct service *svc, const struct person *p,
+    char key[ID_KEY_HEX])
+{
+	unsigned char secret[ID_KEY_BYTES];
+	const char *kind, *id = national_id(p, &kind);
+	bool found;
+	int rc;
+
+	if ((rc = store_installation_key(svc->st, secret, &found)) != G_OK)
+		return rc;
+	if (!found) {
+		if (random_bytes(secret, sizeof secret) != G_OK)
+			return G_ERR_CRYPTO;
+		if ((rc = store_installation_key_put(svc->st, secret)) != G_OK)
+			return rc;
+	}
+	rc = id_key_hash(secret, kind, id, key);
+	secret_wipe(secret, sizeof secret);
+	return rc;
+}
+
+/* Returns the person already holding one of p's national ids, or 0. */
+static int64_t
+person_known(struct service *svc, const struct person *p)
+{
+	int64_t id = 0;
+
+	if ((p->cnp[0] != '\0' &&
+	    store_person_find(svc->st, COLUMN_CNP, p->cnp, &id) == G_OK) ||
+	    (p->afm[0] != '\0' &&
+	    store_person_find(svc->st, COLUMN_AFM, p->afm, &id) == G_OK) ||
+	    (p->amka[0] != '\0' &&
+	    store_person_find(svc->st, COLUMN_AMKA, p->amka, &id) == G_OK))
+		return id;
+	return 0;
+}
+
+/* Records a level change of person id and sets the new level. */
+static int
+level_set(struct service *svc, int64_t id, enum account_level from,
+    enum account_level to, const char *reason)
+{
+	struct level_change c;
+	int rc;
+
+	memset(&c, 0, sizeof c);
+	c.from = from;
+	c.to = to;
+	snprintf(c.reason, sizeof c.reason, "%s", reason);
+	snprintf(c.by, sizeof c.by, "%s", svc->actor.name);
+	snprintf(c.station, sizeof c.station, "%s", svc->conf->station);
+	if ((rc = store_person_set_level(svc->st, id, to)) != G_OK)
+		return rc;
+	return store_level_change_insert(svc->st, id, &c);
+}
+
+int
+service_person_register(struct service *svc, struct person *p,
+    struct person_problem *problems, int max, int *count, int64_t *id)
+{
+	char *folded;
+	int rc;
+
+	service_clear(svc);
+	*count = 0;
+	*id = 0;
+	if ((rc = service_require(svc, ROLE_CLERK)) != G_OK)
+		return service_refused(svc, rc, "person.register", "person:?");
+	*count = person_check(p, svc->conf->country, clock_today(), problems,
+	    max);
+	if (*count > 0) {
+		service_fail(svc, G_ERR_INVALID, "%s", _(problems[0].reason));
+		return service_refused(svc, G_ERR_INVALID, "person.register",
+		    "person:?");
+	}
+	if ((rc = service_begin(svc)) != G_OK)
+		return rc;
+	if ((*id = person_known(svc, p)) != 0) {
+		service_for(svc, *id);
+		service_fail(svc, G_ERR_EXISTS, "%s", _("This person is "
+		    "already registered: their card is shown instead."));
+		return service_finish(svc, G_ERR_EXISTS, "person.register",
+		    svc->on_behalf);
+	}
+	p->level = LEVEL_NONE;
+	folded = person_folded(p);
+	rc = store_person_insert(svc->st, p, folded, id);
+	free(folded);
+	if (rc == G_OK) {
+		service_for(svc, *id);
+		rc = level_set(svc, *id, LEVEL_NONE, LEVEL_STANDARD,
+		    "registered at the counter");
+		p->level = LEVEL_STANDARD;
+		p->id = *id;
+	}
+	if (rc == G_OK)
+		service_fail(svc, G_OK, _("%s %s is registered (Level A)."),
+		    p->given_names, p->surname);
+	return service_finish(svc, rc, "person.register", svc->on_behalf);
+}
+
+struct search {
+	int64_t ids[PERSON_SEARCH_MAX];
+	int count, limit;
+	const char *query;	/* folded, for name searches */
+};
+
+/* Keeps id unless it is there already or the list is full; returns
+ * non-zero when the search has enough. */
+static int
+search_keep(struct search *s, int64_t id)
+{
+	int i;
+
+	for (i = 0; i < s->count; i++)
+		if (s->ids[i] == id)
+			return 0;
+	s->ids[s->count++] = id;
+	return s->count >= s->limit;
+}
+
+static int
+search_by_column(int64_t id, void *arg)
+{
+	return search_keep(arg, id);
+}
+
+static int
+search_by_name(int64_t id, const char *name, void *arg)
+{
+	struct search *s = arg;
+
+	if (!fold_matches(name, s->query))
+		return 0;
+	return search_keep(s, id);
+}
+
+/* Returns the longest word of folded text in a new string: the most
+ * selective one to scan the index with. */
+static char *
+longest_word(const char *folded)
+{
+	const char *w = folded, *best = folded, *end;
+	size_t best_len = 0, len;
+
+	while (*w != '\0') {
+		end = strchr(w, ' ');
+		len = end != NULL ? (size_t)(end - w) : strlen(w);
+		if (len > best_len) {
+			best = w;
+			best_len = len;
+		}
+		if (end == NULL)
+			break;
+		w = end + 1;
+	}
+	return xstrndup(best, best_len);
+}
+
+/* Returns true when s holds only digits and blanks, and some digit. */
+static bool
+all_digits(const char *s)
+{
+	bool digit = false;
+
+	for (; *s != '\0'; s++) {
+		if (isdigit((unsigned char)*s))
+			digit = true;
+		else if (*s != ' ')
+			return false;
+	}
+	return digit;
+}
+
+int
+service_person_search(struct service *svc, const char *query, int limit,
+    int (*fn)(const struct person_summary *p, void *arg), void *arg)
+{
+	struct person_summary summary;
+	struct search s;
+	char *folded = NULL, *word = NULL, digits[32];
+	int rc = G_OK, i, n = 0;
+
+	service_clear(svc);
+	if ((rc = service_require(svc, ROLE_CLERK)) != G_OK)
+		return rc;
+	memset(&s, 0, sizeof s);
+	s.limit = limit < 1 ? 1 : limit > PERSON_SEARCH_MAX ?
+	    PERSON_SEARCH_MAX : limit;
+	if (all_digits(query)) {
+		for (; *query != '\0' && n < (int)sizeof digits - 1;
+		    query++)
+			if (*query != ' ')
+				digits[n++] = *query;
+		digits[n] = '\0';
+		rc = store_person_search_column(svc->st, COLUMN_CNP, digits,
+		    s.limit, search_by_column, &s);
+		if (rc == G_OK && s.count < s.limit)
+			rc = store_person_search_column(svc->st, COLUMN_AFM,
+			    digits, s.limit, search_by_column, &s);
+		if (rc == G_OK && s.count < s.limit)
+			rc = store_person_search_column(svc->st, COLUMN_AMKA,
+			    digits, s.limit, search_by_column, &s);
+	} else if (strchr(query, '@') != NULL) {
+		rc = store_person_search_column(svc->st, COLUMN_EMAIL, query,
+		    s.limit, search_by_column, &s);
+	} else {
+		folded = fold_search(query);
+		if (folded[0] != '\0') {
+			word = longest_word(folded);
+			s.query = folded;
+			rc = store_person_search_name(svc->st, word,
+			    NAME_SCAN_MAX, search_by_name, &s);
+		}
+	}
+	for (i = 0; rc == G_OK && i < s.count; i++) {
+		if ((rc = store_person_summary(svc->st, s.ids[i], &summary)) ==
+		    G_OK && fn(&summary, arg) != 0)
+			break;
+	}
+	free(word);
+	free(folded);
+	if (rc != G_OK)
+		return service_fail(svc, G_ERR_STORE, "%s",
+		    _("The search failed in the store; try again."));
+	return G_OK;
+}
+
+/* Reads person id, saying so when there is none. */
+static int
+person_load(struct service *svc, int64_t id, struct person *p)
+{
+	int rc = store_person_get(svc->st, id, p);
+
+	if (rc == G_ERR_NOTFOUND)
+		service_fail(svc, rc, "%s",
+		    _("This person is not in the store."));
+	return rc;
+}
+
+int
+service_person_get(struct service *svc, int64_t id, struct person *out)
+{
+	int rc;
+
+	service_clear(svc);
+	if ((rc = service_require(svc, ROLE_CLERK)) != G_OK)
+		return rc;
+	return person_load(svc, id, out);
+}
+
+int
+service_person_history(struct service *svc, int64_t id,
+    int (*fn)(const struct level_change *c, void *arg), void *arg)
+{
+	int rc;
+
+	service_clear(svc);
+	if ((rc = service_require(svc, ROLE_CLERK)) != G_OK)
+		return rc;
+	return store_level_change_each(svc->st, id, fn, arg);
+}
+
+int
+service_person_validations(struct service *svc, int64_t id,
+    int (*fn)(const struct validation *v, void *arg), void *arg)
+{
+	int rc;
+
+	service_clear(svc);
+	if ((rc = service_require(svc, ROLE_CLERK)) != G_OK)
+		return rc;
+	return store_validation_each(svc->st, id, fn, arg);
+}
+
+/* Checks what the clerk entered for a validation of p; sets the message
+ * and returns G_ERR_INVALID when something is wrong. */
+static int
+validation_check(struct service *svc, const struct person *p,
+    struct validation *v)
+{
+	const char *reason;
+
+	if (p->level == LEVEL_SUSPENDED || p->level == LEVEL_CLOSED)
+		return service_fail(svc, G_ERR_DENIED, "%s", _("This account "
+		    "is suspended or closed: it cannot be validated."));
+	if (v->method != VALIDATION_COUNTER)
+		return G_OK;
+	if ((reason = iddoc_check(&v->doc, clock_today())) != NULL)
+		return service_fail(svc, G_ERR_INVALID, "%s", _(reason));
+	if (!iddoc_shows_address(v->doc.type) &&
+	    v->address_proof[0] == '\0')
+		return service_fail(svc, G_ERR_INVALID, "%s", _("Address "
+		    "proof: this document shows no address; name the document "
+		    "that proved it (e.g. a utility bill)."));
+	if ((reason = person_check_text(v->address_proof, 120)) != NULL)
+		return service_fail(svc, G_ERR_INVALID, "%s", _(reason));
+	return G_OK;
+}
+
+int
+service_person_validate(struct service *svc, int64_t id,
+    struct validation *v)
+{
+	char key[ID_KEY_HEX];
+	struct validation other;
+	struct person p;
+	int rc;
+
+	service_clear(svc);
+	service_for(svc, id);
+	if ((rc = service_require(svc, ROLE_CLERK)) != G_OK)
+		return service_refused(svc, rc, "person.validate",
+		    svc->on_behalf);
+	if ((rc = service_begin(svc)) != G_OK)
+		return rc;
+	if ((rc = person_load(svc, id, &p)) != G_OK ||
+	    (rc = validation_check(svc, &p, v)) != G_OK)
+		return service_finish(svc, rc, "person.validate",
+		    svc->on_behalf);
+	if ((rc = person_key(svc, &p, key)) != G_OK)
+		return service_finish(svc, rc, "person.validate",
+		    svc->on_behalf);
+	if (store_validation_by_key(svc->st, key, &other) == G_OK) {
+		service_fail(svc, G_ERR_EXISTS, other.person_id == id ?
+		    _("This person is already validated (Level B).") :
+		    _("This national id is already validated on another "
+		    "record: one person holds one validated account."));
+		return service_finish(svc, G_ERR_EXISTS, "person.validate",
+		    svc->on_behalf);
+	}
+	v->person_id = id;
+	snprintf(v->validated_by, sizeof v->validated_by, "%s",
+	    svc->actor.name);
+	snprintf(v->station, sizeof v->station, "%s", svc->conf->station);
+	clock_now_iso(v->at, sizeof v->at);
+	rc = store_validation_insert(svc->st, v, key);
+	if (rc == G_OK)
+		rc = level_set(svc, id, p.level, LEVEL_VALIDATED,
+		    validation_method_name(v->method));
+	if (rc == G_OK)
+		rc = store_registration_close(svc->st, id, REG_DONE,
+		    svc->actor.name, "");
+	if (rc == G_OK)
+		service_fail(svc, G_OK, _("%s %s is validated (Level B)."),
+		    p.given_names, p.surname);
+	return service_finish(svc, rc, "person.validate", svc->on_behalf);
+}
+
+int
+service_person_revoke(struct service *svc, int64_t id, const char *reason)
+{
+	struct validation v;
+	struct person p;
+	const char *bad;
+	int rc;
+
+	service_clear(svc);
+	service_for(svc, id);
+	if ((rc = service_require(svc, ROLE_CLERK)) != G_OK)
+		return service_refused(svc, rc, "person.revoke",
+		    svc->on_behalf);
+	if (reason[0] == '\0')
+		bad = N_("Reason: say why the validation is revoked.");
+	else
+		bad = person_check_text(reason, 200);
+	if (bad != NULL) {
+		service_fail(svc, G_ERR_INVALID, "%s", _(bad));
+		return service_refused(svc, G_ERR_INVALID, "person.revoke",
+		    svc->on_behalf);
+	}
+	if ((rc = service_begin(svc)) != G_OK)
+		return rc;
+	if ((rc = person_load(svc, id, &p)) == G_OK &&
+	    (rc = store_validation_active(svc->st, id, &v)) == G_ERR_NOTFOUND)
+		service_fail(svc, rc, "%s", _("This person has no active "
+		    "validation to revoke."));
+	if (rc == G_OK)
+		rc = store_validation_revoke(svc->st, v.id, svc->actor.name,
+		    reason);
+	if (rc == G_OK)
+		rc = level_set(svc, id, p.level, LEVEL_STANDARD, reason);
+	if (rc == G_OK)
+		service_fail(svc, G_OK, _("The validation of %s %s is revoked; "
+		    "the account is back at Level A."), p.given_names,
+		    p.surname);
+	return service_finish(svc, rc, "person.revoke", svc->on_behalf);
+}
+
+struct reindex {
+	struct service *svc;
+	int64_t count;
+};
+
+/* Indexes one person an older schema left without search rows. */
+static int
+reindex_one(int64_t id, const char *surname, const char *given,
+    const char *former, void *arg)
+{
+	struct reindex *r = arg;
+	char *all = xasprintf("%s %s %s", surname, given, former);
+	char *folded = fold_search(all);
+	int rc;
+
+	rc = store_person_set_search(r->svc->st, id, folded);
+	free(folded);
+	free(all);
+	if (rc == G_OK)
+		r->count++;
+	return rc;
+}
+
+int
+service_person_reindex(struct service *svc, int64_t *count)
+{
+	struct reindex r = { svc, 0 };
+	int rc;
+
+	service_clear(svc);
+	*count = 0;
+	if ((rc = service_require(svc, ROLE_ADMIN)) != G_OK)
+		return rc;
+	if ((rc = service_begin(svc)) != G_OK)
+		return rc;
+	rc = store_person_each_unindexed(svc->st, reindex_one, &r);
+	*count = r.count;
+	return service_finish(svc, rc, "person.reindex", "person:*");
+}

@@ -1,0 +1,340 @@
+/*
+ * The citizen card, the hub of the counter: who the person is, where they
+ * live, their account level and how it was reached, its history, the
+ * businesses they represent; from here the clerk validates or revokes.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "draw.h"
+#include "form.h"
+#include "guichet/business.h"
+#include "guichet/err.h"
+#include "guichet/i18n.h"
+#include "guichet/iddoc.h"
+#include "guichet/level.h"
+#include "guichet/service-business.h"
+#include "guichet/service-person.h"
+#include "guichet/service.h"
+#include "guichet/xmalloc.h"
+#include "tui.h"
+#include "view-person.h"
+
+#define HISTORY_MAX 32
+#define BUSINESS_MAX 8
+
+static const struct form_field_spec reason_field[] = {
+	{ N_("Reason"), 50, 200, false, NULL },
+};
+
+struct card {
+	struct person person;
+	bool loaded;
+	struct validation active;
+	bool validated;
+	struct level_change history[HISTORY_MAX];
+	int history_count;
+	struct representative businesses[BUSINESS_MAX];
+	int business_count;
+	struct form_widget *reason;	/* asking why to revoke, or NULL */
+};
+
+static const struct key_hint hints[] = {
+	{ "V/F5", N_("Validate") },
+	{ "X/F6", N_("Revoke") },
+	{ "E", N_("Envelope") },
+	{ "?/F1", N_("Help") },
+	{ "Esc", N_("Back") },
+	{ NULL, NULL }
+};
+
+static int
+keep_change(const struct level_change *c, void *arg)
+{
+	struct card *card = arg;
+
+	if (card->history_count == HISTORY_MAX) {
+		memmove(card->history, card->history + 1,
+		    (HISTORY_MAX - 1) * sizeof *card->history);
+		card->history_count--;
+	}
+	card->history[card->history_count++] = *c;
+	return 0;
+}
+
+static int
+keep_validation(const struct validation *v, void *arg)
+{
+	struct card *card = arg;
+
+	if (v->revoked_at[0] == '\0') {
+		card->active = *v;
+		card->validated = true;
+	}
+	return 0;
+}
+
+static int
+keep_business(const struct representative *r, void *arg)
+{
+	struct card *card = arg;
+
+	if (card->business_count < BUSINESS_MAX)
+		card->businesses[card->business_count++] = *r;
+	return 0;
+}
+
+/* Reads everything the card shows about the person being served. */
+static void
+card_load(struct tui *tui, struct card *c)
+{
+	int64_t id = tui->person_id;
+
+	c->loaded = service_person_get(tui->svc, id, &c->person) == G_OK;
+	if (!c->loaded) {
+		tui_message(tui, MSG_ERROR, "%s", service_message(tui->svc));
+		return;
+	}
+	c->validated = false;
+	c->history_count = c->business_count = 0;
+	service_person_validations(tui->svc, id, keep_validation, c);
+	service_person_history(tui->svc, id, keep_change, c);
+	service_business_of_person(tui->svc, id, keep_business, c);
+}
+
+static void
+card_enter(struct tui *tui)
+{
+	struct card *c = xcalloc(1, sizeof *c);
+
+	tui->state = c;
+	card_load(tui, c);
+}
+
+static void
+card_leave(struct tui *tui)
+{
+	struct card *c = tui->state;
+
+	form_widget_free(c->reason);
+	free(c);
+	tui->state = NULL;
+}
+
+/* Writes the address on one line, parts that are empty left out. */
+static void
+address_line(const struct address *a, char *out, size_t len)
+{
+	snprintf(out, len, "%s %s%s%s%s%s%s%s%s%s, %s%s%s %s", a->street,
+	    a->number, a->block[0] ? _(", bl. ") : "", a->block,
+	    a->staircase[0] ? _(", sc. ") : "", a->staircase,
+	    a->floor[0] ? _(", fl. ") : "", a->floor,
+	    a->apartment[0] ? _(", ap. ") : "", a->apartment, a->town,
+	    a->district[0] ? ", " : "", a->district, a->postal_code);
+}
+
+/* Draws "Label: value" at y and returns the next row. */
+static int
+labelled(WINDOW *w, int y, int cols, const char *label, const char *value)
+{
+	char line[600];
+
+	snprintf(line, sizeof line, "%s: %s", label, value);
+	draw_text(w, y, 2, cols - 4, line);
+	return y + 1;
+}
+
+/* Describes the active validation in one line. */
+static void
+validation_line(const struct validation *v, char *out, size_t len)
+{
+	if (v->method == VALIDATION_COUNTER)
+		snprintf(out, len, "%s, %s %s %s, %s, %s", _(
+		    validation_method_label(v->method)),
+		    _(iddoc_type_label(v->doc.type)), v->doc.series,
+		    v->doc.number, v->at, v->validated_by);
+	else
+		snprintf(out, len, "%s, %s, %s",
+		    _(validation_method_label(v->method)), v->at,
+		    v->validated_by);
+}
+
+static void
+card_draw(struct tui *tui)
+{
+	static const char *const contacts[] = {
+		N_("phone"), N_("e-mail"), N_("post")
+	};
+	struct card *c = tui->state;
+	const struct person *p = &c->person;
+	WINDOW *w = tui->body;
+	int rows = getmaxy(w), cols = getmaxx(w), y = 0, i;
+	char line[600], birth[16] = "—";
+
+	if (!c->loaded)
+		return;
+	view_person_header(w, y++, cols, p);
+	y++;
+	if (p->birth_date.year != 0)
+		date_format_local(p->birth_date, i18n_language(), birth,
+		    sizeof birth);
+	if (p->cnp[0] != '\0')
+		snprintf(line, sizeof line, "%s   CNP: %s", birth, p->cnp);
+	else
+		snprintf(line, sizeof line, "%s   ΑΦΜ: %s   ΑΜΚΑ: %s", birth,
+		    p->afm, p->amka);
+	y = labelled(w, y, cols, _("Born"), line);
+	if (p->former_names[0] != '\0')
+		y = labelled(w, y, cols, _("Former names"), p->former_names);
+	address_line(&p->address, line, sizeof line);
+	y = labelled(w, y, cols, _("Address"), line);
+	snprintf(line, sizeof line, "%s   %s   (%s: %s)", p->phone[0] ?
+	    p->phone : "—", p->email[0] ? p->email : "—", _("prefers"),
+	    _(contacts[p->contact]));
+	y = labelled(w, y, cols, _("Contact"), line);
+	y++;
+	snprintf(line, sizeof line, "%s", _(level_label(p->level)));
+	if (c->validated) {
+		size_t n = strlen(line);
+
+		snprintf(line + n, sizeof line - n, " — ");
+		n = strlen(line);
+		validation_line(&c->active, line + n, sizeof line - n);
+	}
+	y = labelled(w, y, cols, _("Account"), line);
+	for (i = 0; i < c->business_count && y < rows - 4; i++) {
+		snprintf(line, sizeof line, "%s (%s)",
+		    c->businesses[i].business_name,
+		    c->businesses[i].document_ref);
+		y = labelled(w, y, cols, _("Represents"), line);
+	}
+	y++;
+	if (c->reason != NULL) {
+		draw_text(w, y++, 2, cols - 4, _("Why is the validation "
+		    "revoked? Enter to go on, Esc to cancel."));
+		form_widget_draw(c->reason, w, y, 2,
+		    form_widget_label_width(c->reason));
+		tui_overlay(tui, form_widget_window(c->reason));
+		form_widget_cursor(c->reason);
+		return;
+	}
+	wattron(w, A_BOLD);
+	draw_text(w, y++, 2, cols - 4, _("History"));
+	wattroff(w, A_BOLD);
+	for (i = c->history_count - 1; i >= 0 && y < rows; i--) {
+		const struct level_change *h = &c->history[i];
+
+		snprintf(line, sizeof line, "%.10s  %s → %s  %s  %s", h->at,
+		    view_level_short(h->from), view_level_short(h->to), h->by,
+		    h->reason);
+		draw_text(w, y++, 4, cols - 6, line);
+	}
+}
+
+/* Revokes the validation once the clerk said yes. */
+static void
+revoke_confirmed(struct tui *tui)
+{
+	struct card *c = tui->state;
+	char *reason = form_widget_value(c->reason, 0);
+
+	if (service_person_revoke(tui->svc, tui->person_id, reason) == G_OK)
+		tui_message(tui, MSG_INFO, "%s", service_message(tui->svc));
+	else
+		tui_message(tui, MSG_ERROR, "%s", service_message(tui->svc));
+	free(reason);
+	form_widget_free(c->reason);
+	c->reason = NULL;
+	card_load(tui, c);
+}
+
+/* Handles keys while the revocation reason is asked. */
+static int
+reason_key(struct tui *tui, struct card *c, struct key key)
+{
+	char *reason;
+
+	if (!key.is_code && key.code == 27) {
+		form_widget_free(c->reason);
+		c->reason = NULL;
+		tui_message(tui, MSG_INFO, "%s", _("Cancelled; nothing "
+		    "changed."));
+		return KEY_HANDLED;
+	}
+	if ((!key.is_code && (key.code == L'\n' || key.code == L'\r')) ||
+	    (key.is_code && key.code == KEY_ENTER)) {
+		reason = form_widget_value(c->reason, 0);
+		if (reason[0] == '\0')
+			tui_message(tui, MSG_ERROR, "%s", _("Reason: say why "
+			    "the validation is revoked."));
+		else
+			tui_confirm(tui, revoke_confirmed, _("Revoke the "
+			    "validation of %s %s? The account goes back to "
+			    "Level A: no fiscal data, certificates or payments "
+			    "until validated again."), c->person.given_names,
+			    c->person.surname);
+		free(reason);
+		return KEY_HANDLED;
+	}
+	return form_widget_key(c->reason, key);
+}
+
+static int
+card_key(struct tui *tui, struct key key)
+{
+	struct card *c = tui->state;
+	wint_t k = key.code;
+
+	if (c->reason != NULL)
+		return reason_key(tui, c, key);
+	if (tui_common_key(tui, key, true))
+		return KEY_HANDLED;
+	if (!key.is_code && k == 27) {
+		tui_switch(tui, &screen_citizens);
+		return KEY_HANDLED;
+	}
+	if (!c->loaded)
+		return KEY_IGNORED;
+	if ((key.is_code && k == KEY_F(5)) ||
+	    (!key.is_code && (k == L'v' || k == L'V'))) {
+		if (c->validated)
+			tui_message(tui, MSG_INFO, "%s", _("Already validated "
+			    "(Level B)."));
+		else
+			tui_switch(tui, &screen_validate);
+		return KEY_HANDLED;
+	}
+	if ((key.is_code && k == KEY_F(6)) ||
+	    (!key.is_code && (k == L'x' || k == L'X'))) {
+		if (!c->validated)
+			tui_message(tui, MSG_INFO, "%s", _("There is no "
+			    "validation to revoke."));
+		else
+			c->reason = form_widget_new(reason_field, 1);
+		return KEY_HANDLED;
+	}
+	if (!key.is_code && (k == L'e' || k == L'E')) {
+		tui_message(tui, MSG_INFO, "%s", _("Envelopes: not built yet; "
+		    "coming in a later version."));
+		return KEY_HANDLED;
+	}
+	return KEY_IGNORED;
+}
+
+const struct screen screen_card = {
+	.name = "card",
+	.title = N_("Citizen card"),
+	.help = N_("The citizen's card: identity, address, contact, the "
+	    "account level and how it was reached, its history, and the "
+	    "businesses the citizen represents. V (or F5) validates the "
+	    "identity in person with an original document; X (or F6) revokes "
+	    "a validation, after asking why. Esc goes back to the search."),
+	.hints = hints,
+	.enter = card_enter,
+	.draw = card_draw,
+	.key = card_key,
+	.leave = card_leave,
+};
