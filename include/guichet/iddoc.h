@@ -35,7 +35,7 @@ struct iddoc {
 	enum iddoc_type type;
 	char series[16];	/* letters; empty for passports and permits */
 	char number[16];
-	char issuer[96];	/* issuing authority, as printed */
+	char issuer[400];	/* issuing authority, as printed */
 	struct date expiry;
 };
 
@@ -53,12 +53,19 @@ const char *iddoc_type_label(enum iddoc_type type);
  * the number with no series, the leading letters move to the series) and
  * checks them, the issuer (trimmed in place) and the expiry against today
  * (valid through the expiry day; the 2031 end of old Romanian cards is
- * applied without rewriting doc->expiry).  Returns NULL when the document may be accepted,
- * else a static reason (N_()) naming the field: "Document number: ...",
+ * applied without rewriting doc->expiry).  Returns NULL when the
+ * document may be accepted, else a static reason (N_()) naming the
+ * field: "Document number: ...",
  * "Expiry date: the document expired; ask for a valid one". */
 const char *iddoc_check(struct iddoc *doc, struct date today);
 
 /* Returns true when the document itself shows the holder's address. */
 bool iddoc_shows_address(enum iddoc_type type);
+
+/* Returns NULL when proof (what else proved the address; may be empty)
+ * is enough for a document of type, else a reason (N_()) starting with
+ * "Address proof:". */
+const char *iddoc_check_address_proof(enum iddoc_type type,
+    const char *proof);
 
 #endif

@@ -65,8 +65,8 @@ bool ident_rf_make(const char *body, char *out, size_t outlen);
 
 /* Writes a masked copy of a national id into out for screens and receipts
  * that must not show it whole (Law 190/2018): first 7 and last 2 characters
- * kept, the rest as bullets ("1800101••••44").  Short values are all
- * masked. */
+ * kept, the rest as bullets ("1800101••••44").  Shorter ids (AFM, AMKA)
+ * keep only their last 3 ("••••••216"); very short ones are all masked. */
 void ident_mask(const char *value, char *out, size_t outlen);
 
 #endif

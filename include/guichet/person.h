@@ -2,8 +2,9 @@
  * A citizen as the town hall knows them.  Plain data shared by the layers:
  * core fills and checks it, store saves it, screens show it.  All strings
  * are UTF-8, NUL-terminated, stored exactly as typed (after trimming).
- * Field sizes are byte limits that hold the longest real values in either
- * script with room to spare; longer input is refused, never cut.
+ * Buffers hold four bytes per character of each field's limit (see
+ * person-check.h), so no value a form accepts is ever cut; longer input
+ * is refused.
  */
 #ifndef GUICHET_PERSON_H
 #define GUICHET_PERSON_H
@@ -27,15 +28,15 @@ enum account_level {
 };
 
 struct address {
-	char town[96];
-	char district[64];	/* sector (RO) or municipal district (GR) */
-	char street[128];
-	char number[16];
-	char block[16];
-	char staircase[16];
-	char floor[8];
-	char apartment[16];
-	char postal_code[16];
+	char town[260];
+	char district[200];	/* sector (RO) or municipal district (GR) */
+	char street[400];
+	char number[52];
+	char block[52];
+	char staircase[52];
+	char floor[28];
+	char apartment[52];
+	char postal_code[32];
 };
 
 struct person {
@@ -44,13 +45,13 @@ struct person {
 	char cnp[14];			/* RO */
 	char afm[10];			/* GR */
 	char amka[12];			/* GR */
-	char surname[128];
-	char given_names[128];
-	char former_names[256];		/* earlier surnames, comma separated */
+	char surname[260];
+	char given_names[260];
+	char former_names[520];		/* earlier surnames, comma separated */
 	struct date birth_date;		/* {0,0,0} when unknown */
 	struct address address;
-	char phone[32];
-	char email[128];
+	char phone[100];
+	char email[400];
 	enum contact_pref contact;
 	enum account_level level;
 };
@@ -59,11 +60,11 @@ struct person {
 struct person_summary {
 	int64_t id;
 	char country[3];
-	char surname[128];
-	char given_names[128];
+	char surname[260];
+	char given_names[260];
 	char national_id[14];	/* CNP (RO) or AFM (GR), unmasked */
 	struct date birth_date;
-	char town[96];
+	char town[260];
 	enum account_level level;
 };
 

@@ -415,3 +415,14 @@ iddoc_shows_address(enum iddoc_type type)
 		return (false);
 	return (types[type].shows_address);
 }
+
+const char *
+iddoc_check_address_proof(enum iddoc_type type, const char *proof)
+{
+	if (!iddoc_shows_address(type) && proof[0] == '\0')
+		return N_("Address proof: this document shows no address; "
+		    "name the document that proved it (e.g. a utility bill).");
+	if (strlen(proof) > 480)
+		return N_("Address proof: too long; at most 120 characters.");
+	return NULL;
+}

@@ -13,6 +13,7 @@
 #define MASK_KEEP_HEAD	7
 #define MASK_KEEP_TAIL	2
 #define MASK_MIN_LEN	13	/* below this, keeping 7 + 2 shows too much */
+#define MASK_SHORT_TAIL	3	/* a short id keeps its last 3, as on cards */
 #define MASK_BULLET	"\xe2\x80\xa2"	/* U+2022 BULLET in UTF-8 */
 
 static const char *const kind_names[IDENT_KIND_COUNT] = {
@@ -600,8 +601,11 @@ ident_mask(const char *value, char *out, size_t outlen)
 		return;
 	n = strlen(value);
 	for (i = 0; i < n; i++) {
-		keep = n >= MASK_MIN_LEN &&
-		    (i < MASK_KEEP_HEAD || i >= n - MASK_KEEP_TAIL);
+		if (n >= MASK_MIN_LEN)
+			keep = i < MASK_KEEP_HEAD || i >= n - MASK_KEEP_TAIL;
+		else
+			keep = n > MASK_SHORT_TAIL * 2 &&
+			    i >= n - MASK_SHORT_TAIL;
 		if (keep) {
 			if (len + 1 >= outlen)
 				break;

@@ -24,21 +24,28 @@
 
 #define DEMO_REQUESTS_MAX 12	/* registration requests waiting */
 
+#define DEMO_REQUESTS_DAYS 8	/* the oldest came in this long ago */
+
 /* Files registration requests for the first people added, received over
- * the last days, so that the queue has some on time and some late. */
+ * the last days, so that the queue has some on time and some late: the
+ * oldest is 8 days old, which holds more than 2 working days whatever
+ * the holidays. */
 static int
 demo_requests(struct service *svc, int64_t first_id, int64_t added)
 {
 	static const enum registration_source sources[] = { REG_KIOSK,
 		REG_WEB, REG_KIOSK };
-	int64_t i, n = added / 20, id;
+	int64_t i, n = added / 20, id, step;
 	char at[CLOCK_ISO_LEN];
 	int rc = G_OK;
 
+	if (n < 2)
+		n = added < 2 ? added : 2;
 	if (n > DEMO_REQUESTS_MAX)
 		n = DEMO_REQUESTS_MAX;
+	step = n > 1 ? DEMO_REQUESTS_DAYS * 86400 / (n - 1) : 0;
 	for (i = 0; i < n && rc == G_OK; i++) {
-		clock_iso(clock_now() - i * 11 * 3600, at, sizeof at);
+		clock_iso(clock_now() - i * step, at, sizeof at);
 		rc = service_registration_file(svc, first_id + i,
 		    sources[i % 3], at, &id);
 	}

@@ -340,14 +340,10 @@ validation_check(struct service *svc, const struct person *p,
 		    "is suspended or closed: it cannot be validated."));
 	if (v->method != VALIDATION_COUNTER)
 		return G_OK;
-	if ((reason = iddoc_check(&v->doc, clock_today())) != NULL)
-		return service_fail(svc, G_ERR_INVALID, "%s", _(reason));
-	if (!iddoc_shows_address(v->doc.type) &&
-	    v->address_proof[0] == '\0')
-		return service_fail(svc, G_ERR_INVALID, "%s", _("Address "
-		    "proof: this document shows no address; name the document "
-		    "that proved it (e.g. a utility bill)."));
-	if ((reason = person_check_text(v->address_proof, 120)) != NULL)
+	if ((reason = iddoc_check(&v->doc, clock_today())) != NULL ||
+	    (reason = iddoc_check_address_proof(v->doc.type,
+	    v->address_proof)) != NULL ||
+	    (reason = person_check_text(v->address_proof, 120)) != NULL)
 		return service_fail(svc, G_ERR_INVALID, "%s", _(reason));
 	return G_OK;
 }

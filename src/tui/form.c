@@ -60,11 +60,14 @@ form_widget_new(const struct form_field_spec *specs, int n)
 	fw->choice = xcalloc((size_t)n, sizeof *fw->choice);
 	fw->error = xcalloc((size_t)n, sizeof *fw->error);
 	for (i = 0; i < n; i++) {
-		if (specs[i].width > fw->field_cols)
-			fw->field_cols = specs[i].width;
+		if (specs[i].width + 1 > fw->field_cols)
+			fw->field_cols = specs[i].width + 1;
 	}
 	for (i = 0; i < n; i++) {
-		FIELD *f = new_field(1, specs[i].width, i, 0, 0, 0);
+		int width = specs[i].width > specs[i].max ? specs[i].width :
+		    specs[i].max + 1;
+		FIELD *f = new_field(1, specs[i].width >= specs[i].max ?
+		    width : specs[i].width, i, 0, 0, 0);
 
 		if (f == NULL)
 			fatal("cannot create a form field");
@@ -72,7 +75,11 @@ form_widget_new(const struct form_field_spec *specs, int n)
 		/* O_BLANK would wipe the field when a key is typed at its
 		 * first position: a clerk correcting a name loses it. */
 		field_opts_off(f, O_AUTOSKIP | O_STATIC | O_BLANK);
-		set_max_field(f, specs[i].max);
+		/* One cell more than accepted: a full field leaves the
+		 * cursor on its last character, where Backspace would
+		 * delete the one before.  The extra character is refused
+		 * with a reason by the checks, never cut. */
+		set_max_field(f, specs[i].max + 1);
 		if (specs[i].secret)
 			field_opts_off(f, O_PUBLIC);
 		if (specs[i].choices != NULL) {

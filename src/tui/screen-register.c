@@ -200,6 +200,8 @@ collect(struct reg *r, struct person *p)
 					form_widget_set_error(pg->form, i,
 					    N_("Birth date: write it as "
 					    "31.12.1980."));
+					form_widget_focus(pg->form, i);
+					r->page = k;
 					ok = false;
 				}
 			} else

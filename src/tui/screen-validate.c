@@ -10,6 +10,7 @@
 
 #include "draw.h"
 #include "form.h"
+#include "guichet/clock.h"
 #include "guichet/conf.h"
 #include "guichet/err.h"
 #include "guichet/i18n.h"
@@ -104,9 +105,8 @@ validate_draw(struct tui *tui)
 	tui_overlay(tui, form_widget_window(s->form));
 	draw_wrapped(w, 4 + N_FIELDS, 2, 3, cols - 4,
 	    iddoc_shows_address(type) ? _("Address proof: only when the "
-	    "address differs from the document's.") : _("Address proof: "
-	    "this document shows no address; name the document that proved "
-	    "it (e.g. a utility bill)."));
+	    "address differs from the document's.") :
+	    _(iddoc_check_address_proof(type, "")));
 	form_widget_cursor(s->form);
 }
 
@@ -134,11 +134,35 @@ field_copy(struct validate *s, int i, char *dst, size_t len)
 	free(value);
 }
 
+/* Returns the field a document problem is about: its reason starts with
+ * the field's name. */
+static int
+field_of(const char *reason)
+{
+	static const struct {
+		const char *prefix;
+		int field;
+	} map[] = {
+		{ "Series", F_SERIES }, { "Number", F_NUMBER },
+		{ "Document number", F_NUMBER }, { "Issuer", F_ISSUER },
+		{ "Issued", F_ISSUER }, { "Expiry", F_EXPIRY },
+		{ "Valid", F_EXPIRY }, { "Address proof", F_ADDRESS_PROOF },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof map / sizeof map[0]; i++)
+		if (strncmp(reason, map[i].prefix, strlen(map[i].prefix)) == 0)
+			return map[i].field;
+	return F_TYPE;
+}
+
 /* Reads the form and asks for confirmation, spelling out the document. */
 static void
 validate_submit(struct tui *tui, struct validate *s)
 {
 	struct validation *v = &s->v;
+	const char *reason;
+	struct iddoc doc;
 	char expiry[16];
 
 	memset(v, 0, sizeof *v);
@@ -156,6 +180,17 @@ validate_submit(struct tui *tui, struct validate *s)
 		    "expiry date as 31.12.2030."));
 		return;
 	}
+	/* Check the document before asking to confirm it; the service
+	 * checks it again. */
+	doc = v->doc;
+	if ((reason = iddoc_check(&doc, clock_today())) != NULL ||
+	    (reason = iddoc_check_address_proof(doc.type,
+	    v->address_proof)) != NULL) {
+		form_widget_focus(s->form, field_of(reason));
+		tui_message(tui, MSG_ERROR, "%s", _(reason));
+		return;
+	}
+	v->doc = doc;
 	tui_confirm(tui, validate_confirmed, _("Validate %s %s with %s %s %s? "
 	    "The account moves to Level B: fiscal data, certificates and "
 	    "payments become available to this person."),
