@@ -8,6 +8,7 @@
 
 #include <stdint.h>
 
+#include "guichet/enrolment.h"
 #include "guichet/person-check.h"
 #include "guichet/person.h"
 #include "guichet/validation.h"
@@ -47,6 +48,22 @@ int service_person_validations(struct service *svc, int64_t id,
  * validation (on this or another record). */
 int service_person_validate(struct service *svc, int64_t id,
     struct validation *v);
+
+/* Validates person id with the signed enrolment request at path: the
+ * signature is verified against the [enrolment] ca bundle, and the signer
+ * must be this person (the certificate's serialNumber is their national
+ * id, or its name is theirs).  signer (may be NULL) receives what the
+ * certificate says; release it with enrolment_clear.  Refusals say why:
+ * a changed document, an untrusted or expired certificate, another
+ * signer. */
+int service_person_validate_signed(struct service *svc, int64_t id,
+    const char *path, struct enrolment *signer);
+
+/* Verifies the signed request at path without changing anything, so the
+ * clerk sees who signed it before validating.  Fills *signer (release
+ * with enrolment_clear) or returns an error with the reason. */
+int service_enrolment_check(struct service *svc, const char *path,
+    struct enrolment *signer);
 
 /* Revokes the active validation of person id for reason; the person goes
  * back to Level A. */

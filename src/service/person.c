@@ -348,13 +348,12 @@ validation_check(struct service *svc, const struct person *p,
 	return G_OK;
 }
 
+static int validate(struct service *, int64_t, struct validation *);
+
 int
 service_person_validate(struct service *svc, int64_t id,
     struct validation *v)
 {
-	char key[ID_KEY_HEX];
-	struct validation other;
-	struct person p;
 	int rc;
 
 	service_clear(svc);
@@ -362,6 +361,99 @@ service_person_validate(struct service *svc, int64_t id,
 	if ((rc = service_require(svc, ROLE_CLERK)) != G_OK)
 		return service_refused(svc, rc, "person.validate",
 		    svc->on_behalf);
+	return validate(svc, id, v);
+}
+
+/* Returns true when the certificate's serialNumber names national id:
+ * the id itself, or an ETSI semantic identifier ending in "-" and it
+ * ("PNORO-1800101221144"). */
+static bool
+serial_names(const char *serial, const char *id)
+{
+	size_t n = strlen(serial), k = strlen(id);
+
+	if (k == 0)
+		return false;
+	return strcmp(serial, id) == 0 || (n > k + 1 &&
+	    serial[n - k - 1] == '-' && strcmp(serial + n - k, id) == 0);
+}
+
+/* Returns true when the signer is person p: by national id when the
+ * certificate carries one, else by every word of the name. */
+static bool
+signer_is(const struct enrolment *e, const struct person *p)
+{
+	const char *kind, *id = national_id(p, &kind);
+	char *name, *signer;
+	bool same;
+
+	if (e->signer_serial[0] != '\0')
+		return serial_names(e->signer_serial, id);
+	name = person_folded(p);
+	signer = fold_search(e->signer_name);
+	same = signer[0] != '\0' && fold_matches(name, signer) &&
+	    fold_word_count(signer) >= 2;
+	free(signer);
+	free(name);
+	return same;
+}
+
+int
+service_person_validate_signed(struct service *svc, int64_t id,
+    const char *path, struct enrolment *signer)
+{
+	struct enrolment e;
+	struct validation v;
+	struct person p;
+	const char *reason = NULL;
+	int rc;
+
+	service_clear(svc);
+	service_for(svc, id);
+	memset(&e, 0, sizeof e);
+	if ((rc = service_require(svc, ROLE_CLERK)) != G_OK ||
+	    (rc = person_load(svc, id, &p)) != G_OK)
+		return service_refused(svc, rc, "person.validate",
+		    svc->on_behalf);
+	rc = enrolment_verify(path, svc->conf->enrolment_ca, &e, &reason);
+	if (rc != G_OK) {
+		service_fail(svc, rc, _("The signed request is refused: %s."),
+		    _(reason));
+		enrolment_clear(&e);
+		return service_refused(svc, rc, "person.validate",
+		    svc->on_behalf);
+	}
+	if (!signer_is(&e, &p)) {
+		service_fail(svc, G_ERR_DENIED, _("The request is signed by "
+		    "%s, not by %s %s."), e.signer_name, p.given_names,
+		    p.surname);
+		enrolment_clear(&e);
+		return service_refused(svc, G_ERR_DENIED, "person.validate",
+		    svc->on_behalf);
+	}
+	memset(&v, 0, sizeof v);
+	v.method = VALIDATION_SIGNED_REQUEST;
+	snprintf(v.evidence, sizeof v.evidence, "signer: %s; issuer: %s; "
+	    "certificate %s to %s; signed %s", e.signer_subject, e.issuer,
+	    e.not_before, e.not_after, e.signed_at[0] ? e.signed_at : "-");
+	rc = validate(svc, id, &v);
+	if (signer != NULL)
+		*signer = e;
+	else
+		enrolment_clear(&e);
+	return rc;
+}
+
+/* Records validation v of person id in one audited transaction, once the
+ * caller checked who may and how it was proved. */
+static int
+validate(struct service *svc, int64_t id, struct validation *v)
+{
+	char key[ID_KEY_HEX];
+	struct validation other;
+	struct person p;
+	int rc;
+
 	if ((rc = service_begin(svc)) != G_OK)
 		return rc;
 	if ((rc = person_load(svc, id, &p)) != G_OK ||
@@ -475,4 +567,22 @@ service_person_reindex(struct service *svc, int64_t *count)
 	rc = store_person_each_unindexed(svc->st, reindex_one, &r);
 	*count = r.count;
 	return service_finish(svc, rc, "person.reindex", "person:*");
+}
+
+int
+service_enrolment_check(struct service *svc, const char *path,
+    struct enrolment *signer)
+{
+	const char *reason = NULL;
+	int rc;
+
+	service_clear(svc);
+	memset(signer, 0, sizeof *signer);
+	if ((rc = service_require(svc, ROLE_CLERK)) != G_OK)
+		return rc;
+	rc = enrolment_verify(path, svc->conf->enrolment_ca, signer, &reason);
+	if (rc != G_OK)
+		service_fail(svc, rc, _("The signed request is refused: %s."),
+		    _(reason));
+	return rc;
 }

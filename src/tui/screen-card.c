@@ -44,6 +44,7 @@ struct card {
 
 static const struct key_hint hints[] = {
 	{ "V/F5", N_("Validate") },
+	{ "S", N_("Signed request") },
 	{ "X/F6", N_("Revoke") },
 	{ "E", N_("Envelope") },
 	{ "?/F1", N_("Help") },
@@ -316,6 +317,14 @@ card_key(struct tui *tui, struct key key)
 			c->reason = form_widget_new(reason_field, 1);
 		return KEY_HANDLED;
 	}
+	if (!key.is_code && (k == L's' || k == L'S')) {
+		if (c->validated)
+			tui_message(tui, MSG_INFO, "%s", _("Already validated "
+			    "(Level B)."));
+		else
+			tui_switch(tui, &screen_enrolment);
+		return KEY_HANDLED;
+	}
 	if (!key.is_code && (k == L'e' || k == L'E')) {
 		tui_message(tui, MSG_INFO, "%s", _("Envelopes: not built yet; "
 		    "coming in a later version."));
@@ -330,7 +339,8 @@ const struct screen screen_card = {
 	.help = N_("The citizen's card: identity, address, contact, the "
 	    "account level and how it was reached, its history, and the "
 	    "businesses the citizen represents. V (or F5) validates the "
-	    "identity in person with an original document; X (or F6) revokes "
+	    "identity in person with an original document; S validates it "
+	    "with a digitally signed enrolment request; X (or F6) revokes "
 	    "a validation, after asking why. Esc goes back to the search."),
 	.hints = hints,
 	.enter = card_enter,

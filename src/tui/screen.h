@@ -49,6 +49,7 @@ extern const struct screen screen_card;
 extern const struct screen screen_register;
 extern const struct screen screen_validate;
 extern const struct screen screen_queue;
+extern const struct screen screen_enrolment;
 extern const struct screen screen_help;
 extern const struct screen screen_confirm;
 

@@ -13,5 +13,6 @@ const struct screen *const screens[] = {
 	&screen_register,
 	&screen_validate,
 	&screen_queue,
+	&screen_enrolment,
 	NULL
 };

@@ -11,71 +11,16 @@ write_conf
 
 NAME='Ștefan Țărână'
 CNP=1800101221144
-PKI="$WORK/pki"
-mkdir -p "$PKI/issued"
-: >"$PKI/index.txt"
-echo 1000 >"$PKI/serial"
-
-# A minimal "openssl ca" setup: it alone can backdate a certificate.
-cat >"$PKI/ca.cnf" <<CNF
-[ca]
-default_ca = test_ca
-[test_ca]
-database = $PKI/index.txt
-new_certs_dir = $PKI/issued
-serial = $PKI/serial
-certificate = $PKI/ca.pem
-private_key = $PKI/ca.key
-default_md = sha256
-policy = policy_any
-unique_subject = no
-copy_extensions = none
-string_mask = utf8only
-x509_extensions = signer
-[policy_any]
-commonName = supplied
-serialNumber = optional
-countryName = optional
-[signer]
-basicConstraints = CA:FALSE
-keyUsage = critical, digitalSignature, nonRepudiation
-extendedKeyUsage = emailProtection
-CNF
-
-# make_ca NAME SUBJECT: a self-signed authority NAME.pem, NAME.key.
-make_ca() {
-	openssl req -x509 -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 \
-	    -nodes -utf8 -subj "$2" -days 3650 -keyout "$PKI/$1.key" \
-	    -out "$PKI/$1.pem" -addext "basicConstraints=critical,CA:TRUE" \
-	    -addext "keyUsage=critical,keyCertSign,cRLSign" 2>/dev/null
-}
-
-# make_csr NAME SUBJECT: a key and request for a signer.
-make_csr() {
-	openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes \
-	    -utf8 -subj "$2" -keyout "$PKI/$1.key" -out "$PKI/$1.csr" \
-	    2>/dev/null
-}
-
-# sign_request CERT OUT [CMS OPTIONS]: signs req.txt as CERT.
-sign_request() {
-	cert=$1 out=$2
-	shift 2
-	openssl cms -sign -binary -in "$WORK/req.txt" \
-	    -signer "$PKI/$cert.pem" -inkey "$PKI/$cert.key" -out "$out" "$@"
-}
+. "$TESTS_SRCDIR/pki.sh"
 
 make_ca ca "/CN=Autoritate de test/O=Primăria Cluj-Napoca/C=RO"
 make_ca rogue "/CN=Autoritate falsă/C=RO"
 
 make_csr signer "/CN=$NAME/serialNumber=$CNP/C=RO"
-openssl ca -batch -config "$PKI/ca.cnf" -utf8 -preserveDN -notext \
-    -days 365 -in "$PKI/signer.csr" -out "$PKI/signer.pem" 2>/dev/null
+issue signer -days 365
 
 make_csr expired "/CN=Ion Popescu/serialNumber=1800101221144/C=RO"
-openssl ca -batch -config "$PKI/ca.cnf" -utf8 -preserveDN -notext \
-    -startdate 20200101000000Z -enddate 20210101000000Z \
-    -in "$PKI/expired.csr" -out "$PKI/expired.pem" 2>/dev/null
+issue expired -startdate 20200101000000Z -enddate 20210101000000Z
 
 # The rogue authority forges a certificate with the same name.
 make_csr forged "/CN=$NAME/serialNumber=$CNP/C=RO"
