@@ -29,8 +29,8 @@ static const struct area areas[] = {
 	{ N_("Register and payments"), N_("taxpayer register, counter "
 	  "payments"), NULL },
 	{ N_("Fines"), N_("parking and traffic fines"), NULL },
-	{ N_("Businesses"), N_("legal representatives, municipal tax"),
-	  NULL },
+	{ N_("Businesses"), N_("businesses and their legal representatives"),
+	  &screen_businesses },
 	{ N_("Council decisions"), N_("search and print decisions"), NULL },
 	{ N_("Polls"), N_("votes cast at the counter"), NULL },
 	{ N_("Administration"), N_("staff, printers, sync, audit"), NULL },

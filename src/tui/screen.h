@@ -50,6 +50,9 @@ extern const struct screen screen_register;
 extern const struct screen screen_validate;
 extern const struct screen screen_queue;
 extern const struct screen screen_enrolment;
+extern const struct screen screen_businesses;
+extern const struct screen screen_business_new;
+extern const struct screen screen_business_card;
 extern const struct screen screen_help;
 extern const struct screen screen_confirm;
 

@@ -14,5 +14,8 @@ const struct screen *const screens[] = {
 	&screen_validate,
 	&screen_queue,
 	&screen_enrolment,
+	&screen_businesses,
+	&screen_business_new,
+	&screen_business_card,
 	NULL
 };

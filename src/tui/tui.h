@@ -34,6 +34,7 @@ struct tui {
 	char confirm[512];		/* a question waiting for yes/no */
 	void (*confirm_yes)(struct tui *tui);
 	int64_t person_id;		/* the citizen being served, or 0 */
+	int64_t business_id;		/* the business on screen, or 0 */
 };
 
 /* Asks question (the consequence spelled out) before an irreversible
