@@ -10,6 +10,7 @@
 
 #include "guichet/err.h"
 #include "guichet/ident.h"
+#include "guichet/text.h"
 
 /* Byte limits of list entries, so that every person field fits whole. */
 #define NAME_MAX_LEN		60	/* two names and a hyphen fit 128 */
@@ -193,51 +194,6 @@ fail(char **cause, int code, const char *fmt, ...)
 	return (code);
 }
 
-/*
- * Decodes one UTF-8 character of s (n bytes available) into *cp and
- * returns its length, or 0 when the bytes are not well-formed UTF-8
- * (overlong forms, surrogates and values past U+10FFFF included).
- */
-static size_t
-utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
-{
-	uint32_t	c, min;
-	size_t		len, i;
-
-	if (n == 0)
-		return (0);
-	c = s[0];
-	if (c < 0x80) {
-		*cp = c;
-		return (1);
-	}
-	if ((c & 0xe0) == 0xc0) {
-		len = 2;
-		min = 0x80;
-		c &= 0x1f;
-	} else if ((c & 0xf0) == 0xe0) {
-		len = 3;
-		min = 0x800;
-		c &= 0x0f;
-	} else if ((c & 0xf8) == 0xf0) {
-		len = 4;
-		min = 0x10000;
-		c &= 0x07;
-	} else
-		return (0);
-	if (n < len)
-		return (0);
-	for (i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return (0);
-		c = (c << 6) | (s[i] & 0x3f);
-	}
-	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-		return (0);
-	*cp = c;
-	return (len);
-}
-
 /* Returns what is wrong with the characters of a line, or NULL: lists must
  * be UTF-8 without control characters, Romanian ones without the cedilla
  * look-alikes of ș and ț that old keyboards produce. */
@@ -250,7 +206,7 @@ check_text(const char *s, enum country country)
 
 	len = strlen(s);
 	while (len > 0) {
-		n = utf8_decode(p, len, &cp);
+		n = text_utf8_next(p, len, &cp);
 		if (n == 0)
 			return ("not valid UTF-8");
 		if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0))
@@ -1148,7 +1104,7 @@ demo_ascii(const char *name, char *out, size_t outlen)
 	out[0] = '\0';
 	len = strlen(name);
 	while (len > 0 && n < sizeof c / sizeof c[0]) {
-		k = utf8_decode(p, len, &cp);
+		k = text_utf8_next(p, len, &cp);
 		if (k == 0)
 			k = 1;	/* skip a stray byte */
 		else {

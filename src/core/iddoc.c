@@ -10,6 +10,7 @@
 #include <unistr.h>
 
 #include "guichet/i18n-mark.h"
+#include "guichet/text.h"
 
 #define ISSUER_MIN	2	/* characters */
 #define ISSUER_MAX	96
@@ -54,47 +55,13 @@ static const struct {
 	{ 'Y', 0x03A5 }, { 'X', 0x03A7 }
 };
 
-/* Tells whether c is an ASCII digit, whatever the locale. */
-static bool
-is_digit(int c)
-{
-	return (c >= '0' && c <= '9');
-}
-
-/* Tells whether c is an ASCII letter of either case. */
-static bool
-is_alpha(int c)
-{
-	return ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'));
-}
-
-/* Upper-cases an ASCII letter and leaves anything else alone. */
-static int
-ascii_upper(int c)
-{
-	return ((c >= 'a' && c <= 'z') ? c - 'a' + 'A' : c);
-}
-
-/* Tells whether the first n bytes of s are ASCII digits. */
-static bool
-all_digits(const char *s, size_t n)
-{
-	size_t	i;
-
-	for (i = 0; i < n; i++) {
-		if (!is_digit((unsigned char)s[i]))
-			return (false);
-	}
-	return (true);
-}
-
 /* Tells whether s is made of ASCII letters and digits only. */
 static bool
 all_alnum(const char *s)
 {
 	for (; *s != '\0'; s++) {
-		if (!is_digit((unsigned char)*s) &&
-		    !is_alpha((unsigned char)*s))
+		if (!text_is_digit((unsigned char)*s) &&
+		    !text_is_alpha((unsigned char)*s))
 			return (false);
 	}
 	return (true);
@@ -112,7 +79,7 @@ squeeze_upper(char *s)
 	for (; *s != '\0'; s++) {
 		if (*s == ' ' || *s == '\t')
 			continue;
-		*w++ = (char)ascii_upper((unsigned char)*s);
+		*w++ = (char)text_ascii_upper((unsigned char)*s);
 	}
 	*w = '\0';
 }
@@ -144,8 +111,8 @@ greek_capital(ucs4_t uc)
 {
 	size_t	i;
 
-	if (uc < 0x80 && is_alpha((int)uc)) {
-		uc = (ucs4_t)ascii_upper((int)uc);
+	if (uc < 0x80 && text_is_alpha((int)uc)) {
+		uc = (ucs4_t)text_ascii_upper((int)uc);
 		for (i = 0; i < sizeof look_alikes / sizeof look_alikes[0];
 		    i++) {
 			if ((ucs4_t)look_alikes[i].latin == uc)
@@ -214,8 +181,8 @@ ro_series(const char *series)
 		return (N_("Series: missing; type the 2 letters printed "
 		    "before the number, as in KX"));
 	if (strlen(series) != RO_SERIES_LEN ||
-	    !is_alpha((unsigned char)series[0]) ||
-	    !is_alpha((unsigned char)series[1]))
+	    !text_is_alpha((unsigned char)series[0]) ||
+	    !text_is_alpha((unsigned char)series[1]))
 		return (N_("Series: must be 2 Latin letters, as in KX"));
 	return (NULL);
 }
@@ -237,11 +204,11 @@ check_series_number(struct iddoc *doc)
 			return (why);
 		n = strlen(doc->number);
 		if (doc->type == IDDOC_RO_ID_CARD &&
-		    (n != RO_NUMBER_LEN || !all_digits(doc->number, n)))
+		    (n != RO_NUMBER_LEN || !text_all_digits(doc->number, n)))
 			return (N_("Document number: must be 6 digits, as "
 			    "printed after the series"));
 		if (doc->type == IDDOC_RO_ECARD && (n < CEI_NUMBER_MIN ||
-		    n > CEI_NUMBER_MAX || !all_digits(doc->number, n)))
+		    n > CEI_NUMBER_MAX || !text_all_digits(doc->number, n)))
 			return (N_("Document number: must be 6 to 9 digits, "
 			    "as printed after the series"));
 		return (NULL);
@@ -251,7 +218,7 @@ check_series_number(struct iddoc *doc)
 		    sizeof doc->series)) != NULL)
 			return (why);
 		n = strlen(doc->number);
-		if (n != GR_NUMBER_LEN || !all_digits(doc->number, n))
+		if (n != GR_NUMBER_LEN || !text_all_digits(doc->number, n))
 			return (N_("Document number: must be 6 digits, as "
 			    "printed after the letters"));
 		return (NULL);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "guichet/i18n-mark.h"
+#include "guichet/text.h"
 
 #define IBAN_MAX	34	/* longest IBAN that ISO 13616 allows */
 #define RF_MAX		25	/* "RF", two check digits, 21 characters */
@@ -44,45 +45,11 @@ static const struct iban_country {
 	{ "TR", 26 }, { "UA", 29 }, { "VA", 22 }, { "XK", 20 }
 };
 
-/* Tells whether c is an ASCII digit, whatever the locale. */
-static bool
-is_digit(int c)
-{
-	return (c >= '0' && c <= '9');
-}
-
-/* Tells whether c is an ASCII upper-case letter, whatever the locale. */
-static bool
-is_upper(int c)
-{
-	return (c >= 'A' && c <= 'Z');
-}
-
-/* Upper-cases an ASCII letter and leaves anything else alone. */
-static int
-ascii_upper(int c)
-{
-	return ((c >= 'a' && c <= 'z') ? c - 'a' + 'A' : c);
-}
-
-/* Tells whether the first n characters of s are digits; stops at a NUL. */
-static bool
-all_digits(const char *s, size_t n)
-{
-	size_t	i;
-
-	for (i = 0; i < n; i++) {
-		if (!is_digit((unsigned char)s[i]))
-			return (false);
-	}
-	return (true);
-}
-
 /* Tells whether s is exactly n digits. */
 static bool
 is_digit_string(const char *s, size_t n)
 {
-	return (strlen(s) == n && all_digits(s, n));
+	return (strlen(s) == n && text_all_digits(s, n));
 }
 
 /* Reads two digits as a number, for the date fields of CNP and AMKA. */
@@ -144,9 +111,9 @@ mod97_rotated(const char *s, size_t n)
 
 	for (k = 0; k < n; k++) {
 		c = (unsigned char)s[(k + 4) % n];
-		if (is_digit(c))
+		if (text_is_digit(c))
 			r = (r * 10 + (unsigned int)(c - '0')) % 97;
-		else if (is_upper(c))
+		else if (text_is_upper(c))
 			r = (r * 100 + (unsigned int)(c - 'A' + 10)) % 97;
 		else
 			return (-1);
@@ -168,13 +135,13 @@ compact_alnum(const char *s, char *out, size_t outsize, size_t *n)
 	int	c;
 
 	for (i = 0; s[i] != '\0'; i++) {
-		c = ascii_upper((unsigned char)s[i]);
+		c = text_ascii_upper((unsigned char)s[i]);
 		if (c == ' ') {
 			if (i == 0 || s[i - 1] == ' ' || s[i + 1] == '\0')
 				return (false);
 			continue;
 		}
-		if (!is_digit(c) && !is_upper(c))
+		if (!text_is_digit(c) && !text_is_upper(c))
 			return (false);
 		if (len + 1 < outsize)
 			out[len] = (char)c;
@@ -192,8 +159,8 @@ compact_alnum(const char *s, char *out, size_t outsize, size_t *n)
 static const char *
 skip_prefix(const char *s, const char *prefix)
 {
-	if (s[0] != '\0' && ascii_upper((unsigned char)s[0]) == prefix[0] &&
-	    ascii_upper((unsigned char)s[1]) == prefix[1]) {
+	if (s[0] != '\0' && text_ascii_upper((unsigned char)s[0]) == prefix[0] &&
+	    text_ascii_upper((unsigned char)s[1]) == prefix[1]) {
 		s += 2;
 		if (*s == ' ')
 			s++;
@@ -373,7 +340,7 @@ ident_check_cui(const char *cui)
 
 	body = skip_prefix(cui, "RO");
 	n = strlen(body);
-	if (n < 2 || n > 10 || !all_digits(body, n))
+	if (n < 2 || n > 10 || !text_all_digits(body, n))
 		return (N_("CUI: must be 2 to 10 digits, optionally after "
 		    "RO"));
 	if (body[0] == '0')
@@ -396,7 +363,7 @@ ident_check_afm(const char *afm)
 	if (body == afm)
 		body = skip_prefix(afm, "GR");
 	n = strlen(body);
-	if ((n != 8 && n != 9) || !all_digits(body, n))
+	if ((n != 8 && n != 9) || !text_all_digits(body, n))
 		return (N_("AFM: must be 9 digits"));
 	/* Old 8-digit numbers are the same with a leading zero. */
 	buf[0] = '0';
@@ -443,8 +410,8 @@ ident_check_iban(const char *iban)
 	if (n > IBAN_MAX)
 		return (N_("IBAN: too long; an IBAN has at most 34 "
 		    "characters"));
-	if (n < 4 || !is_upper(buf[0]) || !is_upper(buf[1]) ||
-	    !is_digit(buf[2]) || !is_digit(buf[3]))
+	if (n < 4 || !text_is_upper(buf[0]) || !text_is_upper(buf[1]) ||
+	    !text_is_digit(buf[2]) || !text_is_digit(buf[3]))
 		return (N_("IBAN: must start with a country code and two "
 		    "check digits, as in RO49"));
 	want = iban_length(buf);
@@ -459,11 +426,11 @@ ident_check_iban(const char *iban)
 		return (N_("IBAN: wrong length for its country; check for a "
 		    "missing or extra character"));
 	}
-	if (memcmp(buf, "RO", 2) == 0 && (!is_upper(buf[4]) ||
-	    !is_upper(buf[5]) || !is_upper(buf[6]) || !is_upper(buf[7])))
+	if (memcmp(buf, "RO", 2) == 0 && (!text_is_upper(buf[4]) ||
+	    !text_is_upper(buf[5]) || !text_is_upper(buf[6]) || !text_is_upper(buf[7])))
 		return (N_("IBAN: a Romanian IBAN has the bank code in "
 		    "letters 5-8"));
-	if (memcmp(buf, "GR", 2) == 0 && !all_digits(buf + 4, 7))
+	if (memcmp(buf, "GR", 2) == 0 && !text_all_digits(buf + 4, 7))
 		return (N_("IBAN: a Greek IBAN has the bank and branch code "
 		    "in digits 5-11"));
 	if (mod97_rotated(buf, n) != 1)
@@ -481,8 +448,8 @@ ident_check_rf(const char *rf)
 
 	if (!compact_alnum(rf, buf, sizeof buf, &n))
 		return (N_("RF: use only letters, digits and single spaces"));
-	if (n < 4 || buf[0] != 'R' || buf[1] != 'F' || !is_digit(buf[2]) ||
-	    !is_digit(buf[3]))
+	if (n < 4 || buf[0] != 'R' || buf[1] != 'F' || !text_is_digit(buf[2]) ||
+	    !text_is_digit(buf[3]))
 		return (N_("RF: must start with RF and two check digits, as "
 		    "in RF18"));
 	if (n < 5 || n > RF_MAX)
@@ -532,7 +499,7 @@ ident_cui_check_digit(const char *body)
 	size_t	n;
 
 	n = strlen(body);
-	if (n < 1 || n > 9 || !all_digits(body, n))
+	if (n < 1 || n > 9 || !text_all_digits(body, n))
 		return ('\0');
 	return (cui_digit(body, n));
 }
@@ -553,7 +520,7 @@ ident_luhn_check_digit(const char *digits)
 	size_t	n;
 
 	n = strlen(digits);
-	if (n < 1 || !all_digits(digits, n))
+	if (n < 1 || !text_all_digits(digits, n))
 		return ('\0');
 	return ((char)('0' + (10 - luhn_sum(digits, n, true) % 10) % 10));
 }
@@ -571,8 +538,8 @@ ident_rf_make(const char *body, char *out, size_t outlen)
 		return (false);
 	memcpy(buf, "RF00", 4);
 	for (i = 0; i < n; i++) {
-		c = ascii_upper((unsigned char)body[i]);
-		if (!is_digit(c) && !is_upper(c))
+		c = text_ascii_upper((unsigned char)body[i]);
+		if (!text_is_digit(c) && !text_is_upper(c))
 			return (false);
 		buf[4 + i] = (char)c;
 	}

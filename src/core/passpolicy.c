@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "guichet/i18n-mark.h"
+#include "guichet/text.h"
 #include "passpolicy-blocklist.h"
 
 /* Shortest username and town word worth looking for: shorter ones would
@@ -14,44 +15,6 @@
 #define USERNAME_MIN_CHARS	3
 #define TOWN_MIN_CHARS		3
 #define TOWN_WORD_MIN_CHARS	4
-
-/* Decodes one UTF-8 sequence at s into *cp and returns its length, or 0
- * when it is malformed, overlong, a surrogate or beyond U+10FFFF. */
-static size_t
-utf8_decode(const unsigned char *s, uint32_t *cp)
-{
-	uint32_t	c, min;
-	size_t		len, i;
-
-	c = s[0];
-	if (c < 0x80) {
-		*cp = c;
-		return (1);
-	}
-	if ((c & 0xe0) == 0xc0) {
-		len = 2;
-		min = 0x80;
-		c &= 0x1f;
-	} else if ((c & 0xf0) == 0xe0) {
-		len = 3;
-		min = 0x800;
-		c &= 0x0f;
-	} else if ((c & 0xf8) == 0xf0) {
-		len = 4;
-		min = 0x10000;
-		c &= 0x07;
-	} else
-		return (0);
-	for (i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)	/* also stops at the NUL */
-			return (0);
-		c = (c << 6) | (s[i] & 0x3f);
-	}
-	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-		return (0);
-	*cp = c;
-	return (len);
-}
 
 /* Counts code points the cheap way, for names already known to be short
  * text: every byte that does not continue a sequence starts one. */
@@ -215,15 +178,16 @@ const char *
 passpolicy_check(const char *password, const char *username,
     const char *town)
 {
-	const unsigned char	*s;
+	const unsigned char	*s, *end;
 	uint32_t		 c, first = 0, prev = 0;
 	size_t			 n, chars = 0;
 	bool			 same = true, up = true, down = true;
 
 	if (password == NULL)
 		password = "";
+	end = (const unsigned char *)password + strlen(password);
 	for (s = (const unsigned char *)password; *s != '\0'; s += n) {
-		if ((n = utf8_decode(s, &c)) == 0)
+		if ((n = text_utf8_next(s, (size_t)(end - s), &c)) == 0)
 			return (N_("Password is not valid UTF-8 text: "
 			    "type it again"));
 		if (is_control(c))

@@ -34,7 +34,6 @@ int
 store_audit_insert(struct store *st, const struct audit_row *row)
 {
 	sqlite3_stmt *s;
-	int rc;
 
 	s = store_prepare(st, "INSERT INTO audit (id, at, actor, role, "
 	    "station, action, object, on_behalf, outcome, prev_hash, hash) "
@@ -52,10 +51,7 @@ store_audit_insert(struct store *st, const struct audit_row *row)
 	store_bind_text(s, 9, row->outcome);
 	store_bind_text(s, 10, row->prev_hash);
 	store_bind_text(s, 11, row->hash);
-	rc = sqlite3_step(s) == SQLITE_DONE ? G_OK :
-	    store_fail(st, "write the audit row");
-	sqlite3_finalize(s);
-	return rc;
+	return store_step_insert(st, s, "write the audit row", NULL);
 }
 
 /* Returns column col as a string, "" for NULL. */

@@ -13,10 +13,12 @@
 #define BUSINESS_COLUMNS "id, country, COALESCE(cui, ''), " \
 	"COALESCE(afm, ''), name, town, street, number, postal_code, email"
 
-/* Fills *b from a row selected with BUSINESS_COLUMNS. */
+/* Fills the struct business at out from a row selected with
+ * BUSINESS_COLUMNS. */
 static void
-business_from_row(sqlite3_stmt *s, struct business *b)
+business_from_row(sqlite3_stmt *s, void *out)
 {
+	struct business *b = out;
 	memset(b, 0, sizeof *b);
 	b->id = sqlite3_column_int64(s, 0);
 	store_column_copy(s, 1, b->country, sizeof b->country);
@@ -36,7 +38,6 @@ store_business_insert(struct store *st, struct business *b,
 {
 	sqlite3_stmt *s;
 	char now[32];
-	int rc;
 
 	clock_now_iso(now, sizeof now);
 	s = store_prepare(st, "INSERT INTO business (country, cui, afm, name, "
@@ -57,39 +58,19 @@ store_business_insert(struct store *st, struct business *b,
 	store_bind_text(s, 10, b->email);
 	store_bind_text(s, 11, by);
 	store_bind_text(s, 12, now);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_DONE) {
-		b->id = sqlite3_last_insert_rowid(st->db);
-		rc = G_OK;
-	} else if (rc == SQLITE_CONSTRAINT) {
-		store_fail(st, "add business");
-		rc = G_ERR_EXISTS;
-	} else
-		rc = store_fail(st, "add business");
-	sqlite3_finalize(s);
-	return rc;
+	return store_step_insert(st, s, "add business", &b->id);
 }
 
 int
 store_business_get(struct store *st, int64_t id, struct business *out)
 {
 	sqlite3_stmt *s;
-	int rc;
 
 	s = store_prepare(st, "SELECT " BUSINESS_COLUMNS " FROM business "
 	    "WHERE id = ?");
-	if (s == NULL)
-		return G_ERR_STORE;
-	sqlite3_bind_int64(s, 1, id);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		business_from_row(s, out);
-		rc = G_OK;
-	} else
-		rc = rc == SQLITE_DONE ? G_ERR_NOTFOUND :
-		    store_fail(st, "read business");
-	sqlite3_finalize(s);
-	return rc;
+	if (s != NULL)
+		sqlite3_bind_int64(s, 1, id);
+	return store_step_one(st, s, "read business", business_from_row, out);
 }
 
 int
@@ -97,23 +78,13 @@ store_business_find(struct store *st, const char *column, const char *value,
     int64_t *id)
 {
 	sqlite3_stmt *s;
-	int rc;
 
 	s = store_prepare(st, strcmp(column, "afm") == 0 ?
 	    "SELECT id FROM business WHERE afm = ?" :
 	    "SELECT id FROM business WHERE cui = ?");
-	if (s == NULL)
-		return G_ERR_STORE;
-	store_bind_text(s, 1, value);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		*id = sqlite3_column_int64(s, 0);
-		rc = G_OK;
-	} else
-		rc = rc == SQLITE_DONE ? G_ERR_NOTFOUND :
-		    store_fail(st, "find business");
-	sqlite3_finalize(s);
-	return rc;
+	if (s != NULL)
+		store_bind_text(s, 1, value);
+	return store_step_one(st, s, "find business", store_fill_id, id);
 }
 
 int
@@ -150,7 +121,6 @@ store_representative_insert(struct store *st, struct representative *r,
 {
 	char now[32], decl[16];
 	sqlite3_stmt *s;
-	int rc;
 
 	clock_now_iso(now, sizeof now);
 	date_format_iso(r->declaration_date, decl, sizeof decl);
@@ -166,17 +136,7 @@ store_representative_insert(struct store *st, struct representative *r,
 	store_bind_text(s, 5, r->recorded_by);
 	store_bind_text(s, 6, station);
 	store_bind_text(s, 7, now);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_DONE) {
-		r->id = sqlite3_last_insert_rowid(st->db);
-		rc = G_OK;
-	} else if (rc == SQLITE_CONSTRAINT) {
-		store_fail(st, "record the representative");
-		rc = G_ERR_EXISTS;
-	} else
-		rc = store_fail(st, "record the representative");
-	sqlite3_finalize(s);
-	return rc;
+	return store_step_insert(st, s, "record the representative", &r->id);
 }
 
 int
@@ -184,21 +144,16 @@ store_representative_end(struct store *st, int64_t id, const char *by)
 {
 	sqlite3_stmt *s;
 	char now[32];
-	int rc;
 
 	clock_now_iso(now, sizeof now);
 	s = store_prepare(st, "UPDATE representative SET ended_at = ?, "
 	    "ended_by = ? WHERE id = ? AND ended_at IS NULL");
-	if (s == NULL)
-		return G_ERR_STORE;
-	store_bind_text(s, 1, now);
-	store_bind_text(s, 2, by);
-	sqlite3_bind_int64(s, 3, id);
-	rc = sqlite3_step(s);
-	rc = rc != SQLITE_DONE ? store_fail(st, "end the representation") :
-	    sqlite3_changes(st->db) == 0 ? G_ERR_NOTFOUND : G_OK;
-	sqlite3_finalize(s);
-	return rc;
+	if (s != NULL) {
+		store_bind_text(s, 1, now);
+		store_bind_text(s, 2, by);
+		sqlite3_bind_int64(s, 3, id);
+	}
+	return store_step_change(st, s, "end the representation", true);
 }
 
 int

@@ -25,6 +25,25 @@ sqlite3_stmt *store_prepare(struct store *st, const char *sql);
  * and returns G_ERR_STORE. */
 int store_fail(struct store *st, const char *doing);
 
+/* Steps the INSERT s (binds done) and finalizes it: G_OK with *id set
+ * (id may be NULL), G_ERR_EXISTS when a constraint refused it, else
+ * G_ERR_STORE with the failure recorded as doing.  s NULL: G_ERR_STORE. */
+int store_step_insert(struct store *st, sqlite3_stmt *s, const char *doing,
+    int64_t *id);
+
+/* Steps the UPDATE or DELETE s and finalizes it: G_ERR_NOTFOUND when it
+ * changed no row and must_change is set. */
+int store_step_change(struct store *st, sqlite3_stmt *s, const char *doing,
+    bool must_change);
+
+/* Steps the SELECT s for one row and finalizes it: fill(s, out) copies
+ * the row; G_ERR_NOTFOUND when there is none. */
+int store_step_one(struct store *st, sqlite3_stmt *s, const char *doing,
+    void (*fill)(sqlite3_stmt *s, void *out), void *out);
+
+/* A fill for store_step_one: copies column 0 into the int64_t at out. */
+void store_fill_id(sqlite3_stmt *s, void *out);
+
 /* Binds a UTF-8 string (NULL binds SQL NULL). */
 int store_bind_text(sqlite3_stmt *s, int idx, const char *text);
 

@@ -51,12 +51,24 @@ name_index(const char *const *names, int n, const unsigned char *name,
 	return fallback;
 }
 
-/* Fills *p from a row selected with PERSON_COLUMNS. */
-static void
-person_from_row(sqlite3_stmt *s, struct person *p)
+/* Returns the level stored in column col. */
+static enum account_level
+column_level(sqlite3_stmt *s, int col)
 {
+	const unsigned char *t = sqlite3_column_text(s, col);
+	int level = t != NULL ? level_from_name((const char *)t) : -1;
+
+	return level < 0 ? LEVEL_NONE : (enum account_level)level;
+}
+
+/* Fills the struct person at out from a row selected with
+ * PERSON_COLUMNS. */
+static void
+person_from_row(sqlite3_stmt *s, void *out)
+{
+	struct person *p = out;
 	const unsigned char *t;
-	int i, col = 2, level;
+	int i, col = 2;
 
 	memset(p, 0, sizeof *p);
 	p->id = sqlite3_column_int64(s, 0);
@@ -71,9 +83,7 @@ person_from_row(sqlite3_stmt *s, struct person *p)
 		    address_fields[i].size);
 	p->contact = name_index(contact_names, N(contact_names),
 	    sqlite3_column_text(s, col++), CONTACT_POST);
-	t = sqlite3_column_text(s, col++);
-	level = t != NULL ? level_from_name((const char *)t) : -1;
-	p->level = level < 0 ? LEVEL_NONE : (enum account_level)level;
+	p->level = column_level(s, col);
 }
 
 /* Binds s to NULL when empty, so UNIQUE ignores absent identifiers. */
@@ -155,15 +165,8 @@ store_person_insert(struct store *st, const struct person *p,
 	store_bind_text(s, col++, contact_names[p->contact]);
 	store_bind_text(s, col++, level_name(p->level));
 	store_bind_text(s, col++, now);
-	rc = sqlite3_step(s);
-	sqlite3_finalize(s);
-	if (rc == SQLITE_CONSTRAINT) {
-		store_fail(st, "add person");
-		return G_ERR_EXISTS;
-	}
-	if (rc != SQLITE_DONE)
-		return store_fail(st, "add person");
-	*id = sqlite3_last_insert_rowid(st->db);
+	if ((rc = store_step_insert(st, s, "add person", id)) != G_OK)
+		return rc;
 	return insert_search(st, *id, folded_name);
 }
 
@@ -171,22 +174,31 @@ int
 store_person_get(struct store *st, int64_t id, struct person *out)
 {
 	sqlite3_stmt *s;
-	int rc;
 
 	s = store_prepare(st, "SELECT " PERSON_COLUMNS " FROM person "
 	    "WHERE id = ?");
-	if (s == NULL)
-		return G_ERR_STORE;
-	sqlite3_bind_int64(s, 1, id);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		person_from_row(s, out);
-		rc = G_OK;
-	} else
-		rc = rc == SQLITE_DONE ? G_ERR_NOTFOUND :
-		    store_fail(st, "read person");
-	sqlite3_finalize(s);
-	return rc;
+	if (s != NULL)
+		sqlite3_bind_int64(s, 1, id);
+	return store_step_one(st, s, "read person", person_from_row, out);
+}
+
+/* Fills the struct person_summary at out from its row. */
+static void
+summary_from_row(sqlite3_stmt *s, void *arg)
+{
+	struct person_summary *out = arg;
+	const unsigned char *t;
+
+	memset(out, 0, sizeof *out);
+	out->id = sqlite3_column_int64(s, 0);
+	store_column_copy(s, 1, out->country, sizeof out->country);
+	store_column_copy(s, 2, out->surname, sizeof out->surname);
+	store_column_copy(s, 3, out->given_names, sizeof out->given_names);
+	store_column_copy(s, 4, out->national_id, sizeof out->national_id);
+	if ((t = sqlite3_column_text(s, 5)) != NULL)
+		date_parse_iso((const char *)t, &out->birth_date);
+	store_column_copy(s, 6, out->town, sizeof out->town);
+	out->level = column_level(s, 7);
 }
 
 int
@@ -194,37 +206,13 @@ store_person_summary(struct store *st, int64_t id,
     struct person_summary *out)
 {
 	sqlite3_stmt *s;
-	const unsigned char *t;
-	int rc, level;
 
 	s = store_prepare(st, "SELECT id, country, surname, given_names, "
 	    "COALESCE(cnp, afm, ''), birth_date, town, level FROM person "
 	    "WHERE id = ?");
-	if (s == NULL)
-		return G_ERR_STORE;
-	sqlite3_bind_int64(s, 1, id);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		memset(out, 0, sizeof *out);
-		out->id = sqlite3_column_int64(s, 0);
-		store_column_copy(s, 1, out->country, sizeof out->country);
-		store_column_copy(s, 2, out->surname, sizeof out->surname);
-		store_column_copy(s, 3, out->given_names,
-		    sizeof out->given_names);
-		store_column_copy(s, 4, out->national_id,
-		    sizeof out->national_id);
-		if ((t = sqlite3_column_text(s, 5)) != NULL)
-			date_parse_iso((const char *)t, &out->birth_date);
-		store_column_copy(s, 6, out->town, sizeof out->town);
-		t = sqlite3_column_text(s, 7);
-		level = t != NULL ? level_from_name((const char *)t) : -1;
-		out->level = level < 0 ? LEVEL_NONE : (enum account_level)level;
-		rc = G_OK;
-	} else
-		rc = rc == SQLITE_DONE ? G_ERR_NOTFOUND :
-		    store_fail(st, "read person");
-	sqlite3_finalize(s);
-	return rc;
+	if (s != NULL)
+		sqlite3_bind_int64(s, 1, id);
+	return store_step_one(st, s, "read person", summary_from_row, out);
 }
 
 /* Returns the column's name; the list is fixed, so it may go into SQL. */
@@ -242,22 +230,12 @@ store_person_find(struct store *st, enum person_column column,
 {
 	char sql[96];
 	sqlite3_stmt *s;
-	int rc;
 
 	snprintf(sql, sizeof sql, "SELECT id FROM person WHERE %s = ?",
 	    column_name(column));
-	if ((s = store_prepare(st, sql)) == NULL)
-		return G_ERR_STORE;
-	store_bind_text(s, 1, value);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		*id = sqlite3_column_int64(s, 0);
-		rc = G_OK;
-	} else
-		rc = rc == SQLITE_DONE ? G_ERR_NOTFOUND :
-		    store_fail(st, "find person");
-	sqlite3_finalize(s);
-	return rc;
+	if ((s = store_prepare(st, sql)) != NULL)
+		store_bind_text(s, 1, value);
+	return store_step_one(st, s, "find person", store_fill_id, id);
 }
 
 /* Binds the range [prefix, prefix + U+10FFFF) at idx and idx + 1: every
@@ -320,25 +298,6 @@ store_person_search_column(struct store *st, enum person_column column,
 	return rc;
 }
 
-/* Runs an UPDATE or DELETE with the binds done; G_ERR_NOTFOUND when it
- * changed nothing and must. */
-static int
-step_change(struct store *st, sqlite3_stmt *s, const char *doing,
-    bool must_change)
-{
-	int rc;
-
-	if (s == NULL)
-		return G_ERR_STORE;
-	rc = sqlite3_step(s);
-	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE)
-		return store_fail(st, doing);
-	if (must_change && sqlite3_changes(st->db) == 0)
-		return G_ERR_NOTFOUND;
-	return G_OK;
-}
-
 int
 store_person_set_level(struct store *st, int64_t id,
     enum account_level level)
@@ -350,7 +309,7 @@ store_person_set_level(struct store *st, int64_t id,
 		store_bind_text(s, 1, level_name(level));
 		sqlite3_bind_int64(s, 2, id);
 	}
-	return step_change(st, s, "change account level", true);
+	return store_step_change(st, s, "change account level", true);
 }
 
 int
@@ -363,7 +322,7 @@ store_person_set_search(struct store *st, int64_t id,
 	s = store_prepare(st, "DELETE FROM person_search WHERE person_id = ?");
 	if (s != NULL)
 		sqlite3_bind_int64(s, 1, id);
-	if ((rc = step_change(st, s, "index the name", false)) != G_OK)
+	if ((rc = store_step_change(st, s, "index the name", false)) != G_OK)
 		return rc;
 	return insert_search(st, id, folded_name);
 }
@@ -428,7 +387,7 @@ store_level_change_insert(struct store *st, int64_t person_id,
 		store_bind_text(s, 6, c->station);
 		store_bind_text(s, 7, now);
 	}
-	return step_change(st, s, "record the level change", false);
+	return store_step_change(st, s, "record the level change", false);
 }
 
 int
@@ -499,5 +458,5 @@ store_installation_key_put(struct store *st, const unsigned char key[32])
 		sqlite3_bind_blob(s, 1, key, 32, SQLITE_TRANSIENT);
 		store_bind_text(s, 2, now);
 	}
-	return step_change(st, s, "store the installation key", false);
+	return store_step_change(st, s, "store the installation key", false);
 }

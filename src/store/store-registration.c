@@ -14,7 +14,6 @@ store_registration_insert(struct store *st, struct registration *r)
 {
 	sqlite3_stmt *s;
 	char deadline[16];
-	int rc;
 
 	date_format_iso(r->deadline, deadline, sizeof deadline);
 	s = store_prepare(st, "INSERT INTO registration_request (person_id, "
@@ -26,14 +25,8 @@ store_registration_insert(struct store *st, struct registration *r)
 	store_bind_text(s, 3, r->received_at);
 	store_bind_text(s, 4, deadline);
 	store_bind_text(s, 5, r->note);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_DONE) {
-		r->id = sqlite3_last_insert_rowid(st->db);
-		rc = G_OK;
-	} else
-		rc = store_fail(st, "record the registration request");
-	sqlite3_finalize(s);
-	return rc;
+	return store_step_insert(st, s, "record the registration request",
+	    &r->id);
 }
 
 int
@@ -82,7 +75,6 @@ store_registration_close(struct store *st, int64_t person_id,
 {
 	sqlite3_stmt *s;
 	char now[32];
-	int rc;
 
 	clock_now_iso(now, sizeof now);
 	s = store_prepare(st, "UPDATE registration_request SET status = ?, "
@@ -96,8 +88,6 @@ store_registration_close(struct store *st, int64_t person_id,
 	store_bind_text(s, 4, note);
 	store_bind_text(s, 5, note);
 	sqlite3_bind_int64(s, 6, person_id);
-	rc = sqlite3_step(s) == SQLITE_DONE ? G_OK :
-	    store_fail(st, "close the registration request");
-	sqlite3_finalize(s);
-	return rc;
+	return store_step_change(st, s, "close the registration request",
+	    false);
 }

@@ -9,10 +9,11 @@
 #define STAFF_COLUMNS "id, username, role, password_hash, disabled, " \
 	"locked, failed_logins, retry_after, created_at"
 
-/* Fills *out from a row selected with STAFF_COLUMNS. */
+/* Fills the struct staff at arg from a row selected with STAFF_COLUMNS. */
 static void
-staff_from_row(sqlite3_stmt *s, struct staff *out)
+staff_from_row(sqlite3_stmt *s, void *arg)
 {
+	struct staff *out = arg;
 	char role[16];
 	int r;
 
@@ -27,27 +28,6 @@ staff_from_row(sqlite3_stmt *s, struct staff *out)
 	out->failed_logins = sqlite3_column_int(s, 6);
 	out->retry_after = sqlite3_column_int64(s, 7);
 	store_column_copy(s, 8, out->created_at, sizeof out->created_at);
-}
-
-/* Steps a statement that changes rows and finalizes it. */
-static int
-step_done(struct store *st, sqlite3_stmt *s, const char *doing)
-{
-	int rc;
-
-	if (s == NULL)
-		return G_ERR_STORE;
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_CONSTRAINT) {
-		store_fail(st, doing);
-		rc = G_ERR_EXISTS;
-	} else if (rc != SQLITE_DONE)
-		rc = store_fail(st, doing);
-	else
-		rc = sqlite3_changes(sqlite3_db_handle(s)) > 0 ? G_OK :
-		    G_ERR_NOTFOUND;
-	sqlite3_finalize(s);
-	return rc;
 }
 
 int
@@ -68,30 +48,20 @@ store_staff_insert(struct store *st, const struct staff *staff)
 		store_bind_text(s, 5, now);
 		store_bind_text(s, 6, now);
 	}
-	return step_done(st, s, "add staff account");
+	return store_step_insert(st, s, "add staff account", NULL);
 }
 
 int
 store_staff_get(struct store *st, const char *username, struct staff *out)
 {
 	sqlite3_stmt *s;
-	int rc;
 
 	s = store_prepare(st, "SELECT " STAFF_COLUMNS " FROM staff "
 	    "WHERE username = ?");
-	if (s == NULL)
-		return G_ERR_STORE;
-	store_bind_text(s, 1, username);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		staff_from_row(s, out);
-		rc = G_OK;
-	} else if (rc == SQLITE_DONE)
-		rc = G_ERR_NOTFOUND;
-	else
-		rc = store_fail(st, "read staff account");
-	sqlite3_finalize(s);
-	return rc;
+	if (s != NULL)
+		store_bind_text(s, 1, username);
+	return store_step_one(st, s, "read staff account", staff_from_row,
+	    out);
 }
 
 int
@@ -131,7 +101,7 @@ store_staff_set_password(struct store *st, int64_t id, const char *hash)
 		store_bind_text(s, 2, now);
 		sqlite3_bind_int64(s, 3, id);
 	}
-	return step_done(st, s, "change password");
+	return store_step_change(st, s, "change password", true);
 }
 
 int
@@ -144,7 +114,7 @@ store_staff_set_disabled(struct store *st, int64_t id, bool disabled)
 		sqlite3_bind_int(s, 1, disabled);
 		sqlite3_bind_int64(s, 2, id);
 	}
-	return step_done(st, s, "disable staff account");
+	return store_step_change(st, s, "disable staff account", true);
 }
 
 int
@@ -161,5 +131,5 @@ store_staff_set_attempts(struct store *st, int64_t id, int failed,
 		sqlite3_bind_int64(s, 3, retry_after);
 		sqlite3_bind_int64(s, 4, id);
 	}
-	return step_done(st, s, "record login attempt");
+	return store_step_change(st, s, "record login attempt", true);
 }

@@ -14,10 +14,12 @@
 	"validated_by, station, at, COALESCE(revoked_at, ''), " \
 	"COALESCE(revoked_by, ''), COALESCE(revoke_reason, '')"
 
-/* Fills *v from a row selected with VALIDATION_COLUMNS. */
+/* Fills the struct validation at out from a row selected with
+ * VALIDATION_COLUMNS. */
 static void
-validation_from_row(sqlite3_stmt *s, struct validation *v)
+validation_from_row(sqlite3_stmt *s, void *out)
 {
+	struct validation *v = out;
 	char name[32];
 	int i;
 
@@ -49,7 +51,6 @@ store_validation_insert(struct store *st, struct validation *v,
 {
 	char expiry[16] = "";
 	sqlite3_stmt *s;
-	int rc;
 
 	if (v->doc.expiry.year != 0)
 		date_format_iso(v->doc.expiry, expiry, sizeof expiry);
@@ -73,17 +74,7 @@ store_validation_insert(struct store *st, struct validation *v,
 	store_bind_text(s, 11, v->validated_by);
 	store_bind_text(s, 12, v->station);
 	store_bind_text(s, 13, v->at);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_DONE) {
-		v->id = sqlite3_last_insert_rowid(st->db);
-		rc = G_OK;
-	} else if (rc == SQLITE_CONSTRAINT) {
-		store_fail(st, "record the validation");
-		rc = G_ERR_EXISTS;
-	} else
-		rc = store_fail(st, "record the validation");
-	sqlite3_finalize(s);
-	return rc;
+	return store_step_insert(st, s, "record the validation", &v->id);
 }
 
 /* Reads the first row of a query on one bound value into *out. */
@@ -92,7 +83,6 @@ validation_one(struct store *st, const char *sql, int64_t id,
     const char *text, struct validation *out)
 {
 	sqlite3_stmt *s;
-	int rc;
 
 	if ((s = store_prepare(st, sql)) == NULL)
 		return G_ERR_STORE;
@@ -100,15 +90,8 @@ validation_one(struct store *st, const char *sql, int64_t id,
 		store_bind_text(s, 1, text);
 	else
 		sqlite3_bind_int64(s, 1, id);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		validation_from_row(s, out);
-		rc = G_OK;
-	} else
-		rc = rc == SQLITE_DONE ? G_ERR_NOTFOUND :
-		    store_fail(st, "read the validation");
-	sqlite3_finalize(s);
-	return rc;
+	return store_step_one(st, s, "read the validation",
+	    validation_from_row, out);
 }
 
 int
@@ -135,23 +118,18 @@ store_validation_revoke(struct store *st, int64_t id, const char *by,
 {
 	sqlite3_stmt *s;
 	char now[32];
-	int rc;
 
 	clock_now_iso(now, sizeof now);
 	s = store_prepare(st, "UPDATE validation SET revoked_at = ?, "
 	    "revoked_by = ?, revoke_reason = ? WHERE id = ? AND "
 	    "revoked_at IS NULL");
-	if (s == NULL)
-		return G_ERR_STORE;
-	store_bind_text(s, 1, now);
-	store_bind_text(s, 2, by);
-	store_bind_text(s, 3, reason);
-	sqlite3_bind_int64(s, 4, id);
-	rc = sqlite3_step(s);
-	rc = rc != SQLITE_DONE ? store_fail(st, "revoke the validation") :
-	    sqlite3_changes(st->db) == 0 ? G_ERR_NOTFOUND : G_OK;
-	sqlite3_finalize(s);
-	return rc;
+	if (s != NULL) {
+		store_bind_text(s, 1, now);
+		store_bind_text(s, 2, by);
+		store_bind_text(s, 3, reason);
+		sqlite3_bind_int64(s, 4, id);
+	}
+	return store_step_change(st, s, "revoke the validation", true);
 }
 
 int

@@ -43,6 +43,74 @@ store_fail(struct store *st, const char *doing)
 }
 
 int
+store_step_insert(struct store *st, sqlite3_stmt *s, const char *doing,
+    int64_t *id)
+{
+	int rc;
+
+	if (s == NULL)
+		return G_ERR_STORE;
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_DONE) {
+		if (id != NULL)
+			*id = sqlite3_last_insert_rowid(st->db);
+		rc = G_OK;
+	} else if (rc == SQLITE_CONSTRAINT) {
+		store_fail(st, doing);
+		rc = G_ERR_EXISTS;
+	} else
+		rc = store_fail(st, doing);
+	sqlite3_finalize(s);
+	return rc;
+}
+
+int
+store_step_change(struct store *st, sqlite3_stmt *s, const char *doing,
+    bool must_change)
+{
+	int rc;
+
+	if (s == NULL)
+		return G_ERR_STORE;
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_CONSTRAINT) {
+		store_fail(st, doing);
+		rc = G_ERR_EXISTS;
+	} else if (rc != SQLITE_DONE)
+		rc = store_fail(st, doing);
+	else
+		rc = must_change && sqlite3_changes(st->db) == 0 ?
+		    G_ERR_NOTFOUND : G_OK;
+	sqlite3_finalize(s);
+	return rc;
+}
+
+int
+store_step_one(struct store *st, sqlite3_stmt *s, const char *doing,
+    void (*fill)(sqlite3_stmt *s, void *out), void *out)
+{
+	int rc;
+
+	if (s == NULL)
+		return G_ERR_STORE;
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		fill(s, out);
+		rc = G_OK;
+	} else
+		rc = rc == SQLITE_DONE ? G_ERR_NOTFOUND :
+		    store_fail(st, doing);
+	sqlite3_finalize(s);
+	return rc;
+}
+
+void
+store_fill_id(sqlite3_stmt *s, void *out)
+{
+	*(int64_t *)out = sqlite3_column_int64(s, 0);
+}
+
+int
 store_bind_text(sqlite3_stmt *s, int idx, const char *text)
 {
 	if (text == NULL)
