@@ -22,24 +22,24 @@
 enum { F_CODE, F_NAME, F_TOWN, F_STREET, F_NUMBER, F_POSTAL, F_EMAIL,
 	N_FIELDS };
 
-static const struct form_field_spec ro_fields[N_FIELDS] = {
-	{ N_("CUI"), 12, 12, false, NULL },
-	{ N_("Name"), 40, 200, false, NULL },
-	{ N_("Town"), 30, 64, false, NULL },
-	{ N_("Street"), 30, 96, false, NULL },
-	{ N_("Number"), 8, 12, false, NULL },
-	{ N_("Postal code"), 8, 7, false, NULL },
-	{ N_("E-mail"), 30, 96, false, NULL },
+/* The fiscal code is a CUI in Romania, an AFM in Greece. */
+static const struct form_field_spec ro_code = { N_("CUI"), 12, 12, false,
+	NULL };
+static const struct form_field_spec gr_code = { N_("AFM"), 11, 11, false,
+	NULL };
+
+static const struct form_field_spec fields[N_FIELDS] = {
+	[F_NAME] = { N_("Name"), 40, 200, false, NULL },
+	[F_TOWN] = { N_("Town"), 30, 64, false, NULL },
+	[F_STREET] = { N_("Street"), 30, 96, false, NULL },
+	[F_NUMBER] = { N_("Number"), 8, 12, false, NULL },
+	[F_POSTAL] = { N_("Postal code"), 8, 7, false, NULL },
+	[F_EMAIL] = { N_("E-mail"), 30, 96, false, NULL },
 };
 
-static const struct form_field_spec gr_fields[N_FIELDS] = {
-	{ N_("AFM"), 11, 11, false, NULL },
-	{ N_("Name"), 40, 200, false, NULL },
-	{ N_("Town"), 30, 64, false, NULL },
-	{ N_("Street"), 30, 96, false, NULL },
-	{ N_("Number"), 8, 12, false, NULL },
-	{ N_("Postal code"), 8, 7, false, NULL },
-	{ N_("E-mail"), 30, 96, false, NULL },
+struct business_new {
+	struct form_field_spec specs[N_FIELDS];
+	struct form_widget *form;
 };
 
 static const struct key_hint hints[] = {
@@ -53,21 +53,29 @@ static const struct key_hint hints[] = {
 static void
 business_new_enter(struct tui *tui)
 {
-	tui->state = form_widget_new(tui->conf->country == COUNTRY_GR ?
-	    gr_fields : ro_fields, N_FIELDS);
+	struct business_new *b = xcalloc(1, sizeof *b);
+
+	memcpy(b->specs, fields, sizeof fields);
+	b->specs[F_CODE] = tui->conf->country == COUNTRY_GR ? gr_code :
+	    ro_code;
+	b->form = form_widget_new(b->specs, N_FIELDS);
+	tui->state = b;
 }
 
 static void
 business_new_leave(struct tui *tui)
 {
-	form_widget_free(tui->state);
+	struct business_new *b = tui->state;
+
+	form_widget_free(b->form);
+	free(b);
 	tui->state = NULL;
 }
 
 static void
 business_new_draw(struct tui *tui)
 {
-	struct form_widget *form = tui->state;
+	struct form_widget *form = ((struct business_new *)tui->state)->form;
 	WINDOW *w = tui->body;
 
 	wattron(w, A_BOLD);
@@ -116,7 +124,7 @@ business_new_submit(struct tui *tui, struct form_widget *form)
 static int
 business_new_key(struct tui *tui, struct key key)
 {
-	struct form_widget *form = tui->state;
+	struct form_widget *form = ((struct business_new *)tui->state)->form;
 
 	if ((!key.is_code && (key.code == L'\n' || key.code == L'\r')) ||
 	    (key.is_code && key.code == KEY_ENTER)) {

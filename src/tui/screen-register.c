@@ -45,20 +45,17 @@ struct reg_field {
 #define CONTACT { { N_("Contact by"), 16, 16, false, contact_choices }, \
 	PF_CONTACT, 0, 0 }
 
-static const struct reg_field ro_identity[] = {
+/* The national ids each country's page starts with. */
+static const struct reg_field ro_ids[] = {
 	TEXT(N_("CNP"), 13, 13, PF_CNP, cnp),
-	TEXT(N_("Surname"), 30, 64, PF_SURNAME, surname),
-	TEXT(N_("Given names"), 30, 64, PF_GIVEN_NAMES, given_names),
-	TEXT(N_("Former names"), 30, 128, PF_FORMER_NAMES, former_names),
-	BIRTH,
-	TEXT(N_("Phone"), 20, 24, PF_PHONE, phone),
-	TEXT(N_("E-mail"), 30, 96, PF_EMAIL, email),
-	CONTACT,
 };
 
-static const struct reg_field gr_identity[] = {
+static const struct reg_field gr_ids[] = {
 	TEXT(N_("AFM"), 9, 9, PF_AFM, afm),
 	TEXT(N_("AMKA"), 11, 11, PF_AMKA, amka),
+};
+
+static const struct reg_field identity[] = {
 	TEXT(N_("Surname"), 30, 64, PF_SURNAME, surname),
 	TEXT(N_("Given names"), 30, 64, PF_GIVEN_NAMES, given_names),
 	TEXT(N_("Former names"), 30, 128, PF_FORMER_NAMES, former_names),
@@ -83,7 +80,7 @@ static const struct reg_field address[] = {
 #undef TEXT
 
 struct page {
-	const struct reg_field *fields;
+	struct reg_field fields[FIELDS_MAX];
 	int n;
 	struct form_field_spec specs[FIELDS_MAX];
 	struct form_widget *form;
@@ -105,19 +102,22 @@ static const struct key_hint hints[] = {
 	{ NULL, NULL }
 };
 
-/* Builds one page's form from its field list. */
+#define COUNT(a) ((int)(sizeof a / sizeof a[0]))
+
+/* Builds one page's form from the fields of head and then tail. */
 static void
-page_init(struct page *pg, const struct reg_field *fields, int n,
-    const char *title)
+page_init(struct page *pg, const struct reg_field *head, int nhead,
+    const struct reg_field *tail, int ntail, const char *title)
 {
 	int i;
 
-	pg->fields = fields;
-	pg->n = n;
+	pg->n = nhead + ntail;
 	pg->title = title;
-	for (i = 0; i < n; i++)
-		pg->specs[i] = fields[i].spec;
-	pg->form = form_widget_new(pg->specs, n);
+	for (i = 0; i < pg->n; i++) {
+		pg->fields[i] = i < nhead ? head[i] : tail[i - nhead];
+		pg->specs[i] = pg->fields[i].spec;
+	}
+	pg->form = form_widget_new(pg->specs, pg->n);
 }
 
 static void
@@ -126,13 +126,13 @@ register_enter(struct tui *tui)
 	struct reg *r = xcalloc(1, sizeof *r);
 
 	if (tui->conf->country == COUNTRY_GR)
-		page_init(&r->pages[0], gr_identity, (int)(sizeof gr_identity /
-		    sizeof gr_identity[0]), N_("Identity and contact"));
+		page_init(&r->pages[0], gr_ids, COUNT(gr_ids), identity,
+		    COUNT(identity), N_("Identity and contact"));
 	else
-		page_init(&r->pages[0], ro_identity, (int)(sizeof ro_identity /
-		    sizeof ro_identity[0]), N_("Identity and contact"));
-	page_init(&r->pages[1], address, (int)(sizeof address /
-	    sizeof address[0]), N_("Address"));
+		page_init(&r->pages[0], ro_ids, COUNT(ro_ids), identity,
+		    COUNT(identity), N_("Identity and contact"));
+	page_init(&r->pages[1], NULL, 0, address, COUNT(address),
+	    N_("Address"));
 	form_widget_set_choice(r->pages[0].form, r->pages[0].n - 1, 2);
 	tui->state = r;
 }
