@@ -59,11 +59,13 @@ int service_person_validate(struct service *svc, int64_t id,
 int service_person_validate_signed(struct service *svc, int64_t id,
     const char *path, struct enrolment *signer);
 
-/* Verifies the signed request at path without changing anything, so the
- * clerk sees who signed it before validating.  Fills *signer (release
- * with enrolment_clear) or returns an error with the reason. */
-int service_enrolment_check(struct service *svc, const char *path,
-    struct enrolment *signer);
+/* Verifies the signed request at path for person id without changing
+ * anything, so the clerk sees who signed it before validating.  Fills
+ * *signer (release with enrolment_clear; filled also when the signature
+ * is valid but the signer is someone else: G_ERR_DENIED) or returns an
+ * error with the reason. */
+int service_enrolment_check(struct service *svc, int64_t id,
+    const char *path, struct enrolment *signer);
 
 /* Revokes the active validation of person id for reason; the person goes
  * back to Level A. */

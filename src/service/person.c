@@ -16,6 +16,7 @@
 #include "guichet/iddoc.h"
 #include "guichet/level.h"
 #include "guichet/password.h"
+#include "guichet/store-business.h"
 #include "guichet/store-person.h"
 #include "guichet/store-registration.h"
 #include "guichet/store-validation.h"
@@ -97,6 +98,11 @@ level_set(struct service *svc, int64_t id, enum account_level from,
 	struct level_change c;
 	int rc;
 
+	if (!level_may_change(from, to)) {
+		service_fail(svc, G_ERR_DENIED, _("An account cannot go from "
+		    "%s to %s."), _(level_label(from)), _(level_label(to)));
+		return G_ERR_DENIED;
+	}
 	memset(&c, 0, sizeof c);
 	c.from = from;
 	c.to = to;
@@ -477,6 +483,13 @@ validate(struct service *svc, int64_t id, struct validation *v)
 	snprintf(v->station, sizeof v->station, "%s", svc->conf->station);
 	clock_now_iso(v->at, sizeof v->at);
 	rc = store_validation_insert(svc->st, v, key);
+	/* Someone the town hall knew without an account gets one on the
+	 * way: both steps stay in the history. */
+	if (rc == G_OK && p.level == LEVEL_NONE) {
+		rc = level_set(svc, id, LEVEL_NONE, LEVEL_STANDARD,
+		    "registered at validation");
+		p.level = LEVEL_STANDARD;
+	}
 	if (rc == G_OK)
 		rc = level_set(svc, id, p.level, LEVEL_VALIDATED,
 		    validation_method_name(v->method));
@@ -487,6 +500,15 @@ validate(struct service *svc, int64_t id, struct validation *v)
 		service_fail(svc, G_OK, _("%s %s is validated (Level B)."),
 		    p.given_names, p.surname);
 	return service_finish(svc, rc, "person.validate", svc->on_behalf);
+}
+
+/* Ends one representation of a person whose validation is revoked. */
+static int
+end_one(const struct representative *r, void *arg)
+{
+	struct service *svc = arg;
+
+	return store_representative_end(svc->st, r->id, svc->actor.name);
 }
 
 int
@@ -522,6 +544,9 @@ service_person_revoke(struct service *svc, int64_t id, const char *reason)
 		    reason);
 	if (rc == G_OK)
 		rc = level_set(svc, id, p.level, LEVEL_STANDARD, reason);
+	/* Only a validated person may represent a business. */
+	if (rc == G_OK)
+		rc = store_representative_each(svc->st, 0, id, end_one, svc);
 	if (rc == G_OK)
 		service_fail(svc, G_OK, _("The validation of %s %s is revoked; "
 		    "the account is back at Level A."), p.given_names,
@@ -570,19 +595,25 @@ service_person_reindex(struct service *svc, int64_t *count)
 }
 
 int
-service_enrolment_check(struct service *svc, const char *path,
+service_enrolment_check(struct service *svc, int64_t id, const char *path,
     struct enrolment *signer)
 {
 	const char *reason = NULL;
+	struct person p;
 	int rc;
 
 	service_clear(svc);
 	memset(signer, 0, sizeof *signer);
-	if ((rc = service_require(svc, ROLE_CLERK)) != G_OK)
+	if ((rc = service_require(svc, ROLE_CLERK)) != G_OK ||
+	    (rc = person_load(svc, id, &p)) != G_OK)
 		return rc;
 	rc = enrolment_verify(path, svc->conf->enrolment_ca, signer, &reason);
 	if (rc != G_OK)
-		service_fail(svc, rc, _("The signed request is refused: %s."),
-		    _(reason));
-	return rc;
+		return service_fail(svc, rc, _("The signed request is refused: "
+		    "%s."), _(reason));
+	if (!signer_is(signer, &p))
+		return service_fail(svc, G_ERR_DENIED, _("The request is signed "
+		    "by %s, not by %s %s."), signer->signer_name,
+		    p.given_names, p.surname);
+	return G_OK;
 }

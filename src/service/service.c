@@ -89,11 +89,12 @@ service_migrate(const struct conf *conf, const char *database,
 		return rc;
 	rc = store_migrate(st, applied, cause);
 	*version = store_schema_version(st);
-	if (rc == G_OK && *applied > 0) {
+	if (rc == G_OK && *applied > 0)
 		log_info("migrated %s to schema version %d", database,
 		    *version);
+	/* Always: a run that failed half-way is finished by the next. */
+	if (rc == G_OK)
 		rc = migrate_data(st, conf, cause);
-	}
 	store_close(st);
 	return rc;
 }

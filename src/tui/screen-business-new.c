@@ -132,7 +132,7 @@ business_new_key(struct tui *tui, struct key key)
 		return KEY_HANDLED;
 	}
 	if (!key.is_code && key.code == 27) {
-		tui_switch(tui, &screen_businesses);
+		tui_confirm_leave(tui, &screen_businesses);
 		return KEY_HANDLED;
 	}
 	return form_widget_key(form, key);
@@ -144,7 +144,8 @@ const struct screen screen_business_new = {
 	.help = N_("Type the business's fiscal code (CUI in Romania, with or "
 	    "without RO; AFM in Greece), its registered name and seat, and "
 	    "the e-mail where payment notes go. Enter saves; a fiscal code "
-	    "already registered opens that business instead. Esc cancels."),
+	    "already registered opens that business instead. Esc leaves "
+	    "without saving, after asking."),
 	.hints = hints,
 	.enter = business_new_enter,
 	.draw = business_new_draw,

@@ -294,7 +294,8 @@ card_key(struct tui *tui, struct key key)
 	if (tui_common_key(tui, key, true))
 		return KEY_HANDLED;
 	if (!key.is_code && k == 27) {
-		tui_switch(tui, &screen_citizens);
+		tui_switch(tui, tui->card_back != NULL ? tui->card_back :
+		    &screen_citizens);
 		return KEY_HANDLED;
 	}
 	if (!c->loaded)
@@ -341,7 +342,8 @@ const struct screen screen_card = {
 	    "businesses the citizen represents. V (or F5) validates the "
 	    "identity in person with an original document; S validates it "
 	    "with a digitally signed enrolment request; X (or F6) revokes "
-	    "a validation, after asking why. Esc goes back to the search."),
+	    "a validation, after asking why. Esc goes back to the list the card "
+	    "was opened from."),
 	.hints = hints,
 	.enter = card_enter,
 	.draw = card_draw,

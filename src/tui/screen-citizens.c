@@ -149,6 +149,7 @@ open_card(struct tui *tui, struct citizens *c, int i)
 		return;
 	}
 	tui->person_id = c->results[i].id;
+	tui->card_back = &screen_citizens;
 	tui_switch(tui, &screen_card);
 }
 

@@ -130,7 +130,7 @@ enrolment_submit(struct tui *tui, struct signed_request *s)
 	enrolment_clear(&s->signer);
 	snprintf(s->path, sizeof s->path, "%s", path);
 	free(path);
-	s->checked = service_enrolment_check(tui->svc, s->path,
+	s->checked = service_enrolment_check(tui->svc, tui->person_id, s->path,
 	    &s->signer) == G_OK;
 	if (s->checked)
 		tui_message(tui, MSG_INFO, "%s", _("The signature is valid. "

@@ -128,6 +128,7 @@ queue_key(struct tui *tui, struct key key)
 	if (((!key.is_code && (key.code == L'\n' || key.code == L'\r')) ||
 	    (key.is_code && key.code == KEY_ENTER)) && q->list.selected >= 0) {
 		tui->person_id = q->items[q->list.selected].person_id;
+		tui->card_back = &screen_queue;
 		tui_switch(tui, &screen_card);
 		return KEY_HANDLED;
 	}

@@ -262,16 +262,9 @@ submit(struct tui *tui, struct reg *r)
 	    MSG_ERROR, "%s", service_message(tui->svc));
 	if (rc == G_OK || rc == G_ERR_EXISTS) {
 		tui->person_id = id;
+		tui->card_back = &screen_citizens;
 		tui_switch(tui, &screen_card);
 	}
-}
-
-/* Leaves without saving, once the clerk agreed. */
-static void
-discard_confirmed(struct tui *tui)
-{
-	tui_message(tui, MSG_INFO, "%s", _("Nothing was registered."));
-	tui_switch(tui, &screen_citizens);
 }
 
 static int
@@ -287,8 +280,7 @@ register_key(struct tui *tui, struct key key)
 		return KEY_HANDLED;
 	}
 	if (!key.is_code && key.code == 27) {
-		tui_confirm(tui, discard_confirmed, "%s", _("Leave without "
-		    "registering? What was typed is lost."));
+		tui_confirm_leave(tui, &screen_citizens);
 		return KEY_HANDLED;
 	}
 	if (key.is_code && (key.code == KEY_NPAGE || key.code == KEY_PPAGE)) {

@@ -211,6 +211,22 @@ tui_confirm(struct tui *tui, void (*on_yes)(struct tui *tui),
 	tui->confirm_yes = on_yes;
 }
 
+/* Leaves the unsaved form once the user agreed. */
+static void
+leave_confirmed(struct tui *tui)
+{
+	tui_message(tui, MSG_INFO, "%s", _("Nothing was saved."));
+	tui_switch(tui, tui->leave_to);
+}
+
+void
+tui_confirm_leave(struct tui *tui, const struct screen *back)
+{
+	tui->leave_to = back;
+	tui_confirm(tui, leave_confirmed, "%s", _("Leave without saving? "
+	    "What was typed is lost."));
+}
+
 void
 tui_overlay(struct tui *tui, WINDOW *win)
 {

@@ -35,6 +35,8 @@ struct tui {
 	void (*confirm_yes)(struct tui *tui);
 	int64_t person_id;		/* the citizen being served, or 0 */
 	int64_t business_id;		/* the business on screen, or 0 */
+	const struct screen *card_back;	/* where Esc on a card returns */
+	const struct screen *leave_to;	/* see tui_confirm_leave */
 };
 
 /* Asks question (the consequence spelled out) before an irreversible
@@ -52,6 +54,9 @@ void tui_switch(struct tui *tui, const struct screen *next);
 /* Sets the message line (kind MSG_NONE clears it). */
 void tui_message(struct tui *tui, enum message_kind kind, const char *fmt,
     ...) __attribute__((format(printf, 3, 4)));
+
+/* Asks whether to leave a form unsaved; on yes, goes to back. */
+void tui_confirm_leave(struct tui *tui, const struct screen *back);
 
 /* Asks the loop to show win over the screen after this draw; the cursor
  * stays where win left it. */
