@@ -9,6 +9,7 @@
 #include "guichet/conf.h"
 #include "guichet/err.h"
 #include "guichet/i18n.h"
+#include "guichet/store-person.h"
 #include "guichet/store-registration.h"
 #include "service-internal.h"
 
@@ -18,6 +19,7 @@ service_registration_file(struct service *svc, int64_t person_id,
     int64_t *id)
 {
 	struct registration r;
+	struct person p;
 	struct date day;
 	char date_part[11];
 	int rc;
@@ -42,7 +44,11 @@ service_registration_file(struct service *svc, int64_t person_id,
 	r.deadline = registration_deadline(svc->conf->country, day, NULL);
 	if ((rc = service_begin(svc)) != G_OK)
 		return rc;
-	rc = store_registration_insert(svc->st, &r);
+	if ((rc = store_person_get(svc->st, person_id, &p)) == G_ERR_NOTFOUND)
+		service_fail(svc, rc, "%s", _("This person is not in the "
+		    "store."));
+	else if (rc == G_OK)
+		rc = store_registration_insert(svc->st, &r);
 	*id = r.id;
 	return service_finish(svc, rc, "registration.file", svc->on_behalf);
 }
