@@ -236,7 +236,7 @@ int
 service_person_search(struct service *svc, const char *query, int limit,
     int (*fn)(const struct person_summary *p, void *arg), void *arg)
 {
-	struct person_summary summary;
+	struct person_summary summaries[PERSON_SEARCH_MAX];
 	struct search s;
 	char *folded = NULL, *word = NULL, digits[32];
 	int rc = G_OK, i, n = 0;
@@ -273,11 +273,11 @@ service_person_search(struct service *svc, const char *query, int limit,
 			    NAME_SCAN_MAX, search_by_name, &s);
 		}
 	}
-	for (i = 0; rc == G_OK && i < s.count; i++) {
-		if ((rc = store_person_summary(svc->st, s.ids[i], &summary)) ==
-		    G_OK && fn(&summary, arg) != 0)
+	if (rc == G_OK)
+		rc = store_person_summaries(svc->st, s.ids, s.count, summaries);
+	for (i = 0; rc == G_OK && i < s.count; i++)
+		if (summaries[i].id != 0 && fn(&summaries[i], arg) != 0)
 			break;
-	}
 	free(word);
 	free(folded);
 	if (rc != G_OK)

@@ -3,12 +3,14 @@
 #include "guichet/store-person.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "guichet/calendar.h"
 #include "guichet/clock.h"
 #include "guichet/err.h"
 #include "guichet/level.h"
+#include "guichet/xmalloc.h"
 #include "store-internal.h"
 
 static const char *const contact_names[] = { "phone", "email", "post" };
@@ -213,6 +215,47 @@ store_person_summary(struct store *st, int64_t id,
 	if (s != NULL)
 		sqlite3_bind_int64(s, 1, id);
 	return store_step_one(st, s, "read person", summary_from_row, out);
+}
+
+int
+store_person_summaries(struct store *st, const int64_t *ids, int n,
+    struct person_summary *out)
+{
+	struct person_summary row;
+	sqlite3_stmt *s;
+	char *sql;
+	size_t len;
+	int i, rc;
+
+	if (n <= 0)
+		return G_OK;
+	if (n > 500)
+		n = 500;
+	/* "?, ?, ..." for n ids: the SQL has placeholders only. */
+	len = 160 + 3 * (size_t)n;
+	sql = xmalloc(len);
+	snprintf(sql, len, "SELECT id, country, surname, given_names, "
+	    "COALESCE(cnp, afm, ''), birth_date, town, level FROM person "
+	    "WHERE id IN (?");
+	for (i = 1; i < n; i++)
+		strcat(sql, ", ?");
+	strcat(sql, ")");
+	s = store_prepare(st, sql);
+	free(sql);
+	if (s == NULL)
+		return G_ERR_STORE;
+	memset(out, 0, (size_t)n * sizeof *out);
+	for (i = 0; i < n; i++)
+		sqlite3_bind_int64(s, i + 1, ids[i]);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		summary_from_row(s, &row);
+		for (i = 0; i < n; i++)
+			if (ids[i] == row.id)
+				out[i] = row;
+	}
+	rc = rc == SQLITE_DONE ? G_OK : store_fail(st, "read people");
+	sqlite3_finalize(s);
+	return rc;
 }
 
 /* Returns the column's name; the list is fixed, so it may go into SQL. */
