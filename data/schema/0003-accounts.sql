@@ -21,6 +21,8 @@ CREATE TABLE person_search (
 ) WITHOUT ROWID;
 
 CREATE INDEX person_amka ON person (amka);
+-- E-mail addresses are found whatever the case they were typed in.
+CREATE INDEX person_email_folded ON person (lower(email));
 CREATE INDEX person_afm_idx ON person (afm);
 
 -- How a person reached Level B, with its evidence; revoked, never

@@ -20,7 +20,7 @@ struct registration {
 	int64_t id;
 	int64_t person_id;
 	char person_name[260];
-	char person_id_masked[32];
+	char person_national_id[14];	/* CNP or AFM, to be masked when shown */
 	enum registration_source source;
 	char received_at[32];		/* UTC ISO time */
 	struct date deadline;

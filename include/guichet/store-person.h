@@ -30,6 +30,12 @@ int store_person_get(struct store *st, int64_t id, struct person *out);
 int store_person_summary(struct store *st, int64_t id,
     struct person_summary *out);
 
+/* Reads the summaries of the n people ids[] (at most 500) into out[], in
+ * the same order, with one statement; a missing id leaves its summary
+ * with id 0. */
+int store_person_summaries(struct store *st, const int64_t *ids, int n,
+    struct person_summary *out);
+
 /* Sets *id to the person whose column equals value exactly, or returns
  * G_ERR_NOTFOUND. */
 int store_person_find(struct store *st, enum person_column column,

@@ -262,7 +262,11 @@ service_person_search(struct service *svc, const char *query, int limit,
 			rc = store_person_search_column(svc->st, COLUMN_AMKA,
 			    digits, s.limit, search_by_column, &s);
 	} else if (strchr(query, '@') != NULL) {
-		rc = store_person_search_column(svc->st, COLUMN_EMAIL, query,
+		/* Addresses are ASCII; the index holds them in lower case. */
+		word = xstrdup(query);
+		for (i = 0; word[i] != '\0'; i++)
+			word[i] = (char)tolower((unsigned char)word[i]);
+		rc = store_person_search_column(svc->st, COLUMN_EMAIL, word,
 		    s.limit, search_by_column, &s);
 	} else {
 		folded = fold_search(query);

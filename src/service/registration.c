@@ -38,9 +38,12 @@ service_registration_file(struct service *svc, int64_t person_id,
 	else
 		clock_now_iso(r.received_at, sizeof r.received_at);
 	snprintf(date_part, sizeof date_part, "%.10s", r.received_at);
-	if (!date_parse_iso(date_part, &day))
-		return service_fail(svc, G_ERR_INVALID, "%s",
+	if (!date_parse_iso(date_part, &day)) {
+		service_fail(svc, G_ERR_INVALID, "%s",
 		    _("The time the request came in is not a date."));
+		return service_refused(svc, G_ERR_INVALID,
+		    "registration.file", svc->on_behalf);
+	}
 	r.deadline = registration_deadline(svc->conf->country, day, NULL);
 	if ((rc = service_begin(svc)) != G_OK)
 		return rc;
@@ -49,6 +52,11 @@ service_registration_file(struct service *svc, int64_t person_id,
 		    "store."));
 	else if (rc == G_OK)
 		rc = store_registration_insert(svc->st, &r);
+	if (rc == G_OK) {
+		date_format_iso(r.deadline, date_part, sizeof date_part);
+		service_fail(svc, G_OK, _("Registration request %lld filed; "
+		    "to be processed by %s."), (long long)r.id, date_part);
+	}
 	*id = r.id;
 	return service_finish(svc, rc, "registration.file", svc->on_behalf);
 }

@@ -262,7 +262,8 @@ store_person_summaries(struct store *st, const int64_t *ids, int n,
 static const char *
 column_name(enum person_column column)
 {
-	static const char *const names[] = { "cnp", "afm", "amka", "email" };
+	static const char *const names[] = { "cnp", "afm", "amka",
+		"lower(email)" };
 
 	return names[column];
 }

@@ -51,8 +51,8 @@ store_registration_pending(struct store *st, int limit,
 		r.id = sqlite3_column_int64(s, 0);
 		r.person_id = sqlite3_column_int64(s, 1);
 		store_column_copy(s, 2, r.person_name, sizeof r.person_name);
-		store_column_copy(s, 3, r.person_id_masked,
-		    sizeof r.person_id_masked);
+		store_column_copy(s, 3, r.person_national_id,
+		    sizeof r.person_national_id);
 		store_column_copy(s, 4, text, sizeof text);
 		r.source = (i = registration_source_from_name(text)) < 0 ?
 		    REG_COUNTER : i;

@@ -46,7 +46,7 @@ queue_row(WINDOW *w, int y, int cols, int i, void *arg)
 
 	date_format_local(r->deadline, i18n_language(), deadline,
 	    sizeof deadline);
-	ident_mask(r->person_id_masked, masked, sizeof masked);
+	ident_mask(r->person_national_id, masked, sizeof masked);
 	if (late)
 		wattron(w, draw_attr(STYLE_ERROR));
 	snprintf(line, sizeof line, "%s %-10s", late ? "⚠" : " ", deadline);
