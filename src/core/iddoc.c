@@ -150,7 +150,7 @@ greek_series(char *series, size_t size)
 			    "letters of the card"));
 		g = greek_capital(uc);
 		if (g == 0)
-			return (N_("Series: use Greek letters; D, F, G, J, L, "
+			return (N_("Series: use Greek letters; C, D, F, G, J, L, "
 			    "Q, R, S, U, V and W have no Greek look-alike"));
 		if (g == (ucs4_t)-1)
 			return (N_("Series: a Greek card has 1 or 2 letters "
@@ -389,7 +389,5 @@ iddoc_check_address_proof(enum iddoc_type type, const char *proof)
 	if (!iddoc_shows_address(type) && proof[0] == '\0')
 		return N_("Address proof: this document shows no address; "
 		    "name the document that proved it (e.g. a utility bill).");
-	if (strlen(proof) > 480)
-		return N_("Address proof: too long; at most 120 characters.");
 	return NULL;
 }

@@ -149,7 +149,7 @@ service_person_register(struct service *svc, struct person *p,
 	if (rc == G_OK) {
 		service_for(svc, *id);
 		rc = level_set(svc, *id, LEVEL_NONE, LEVEL_STANDARD,
-		    "registered at the counter");
+		    N_("registered at the counter"));
 		p->level = LEVEL_STANDARD;
 		p->id = *id;
 	}
@@ -491,12 +491,12 @@ validate(struct service *svc, int64_t id, struct validation *v)
 	 * way: both steps stay in the history. */
 	if (rc == G_OK && p.level == LEVEL_NONE) {
 		rc = level_set(svc, id, LEVEL_NONE, LEVEL_STANDARD,
-		    "registered at validation");
+		    N_("registered at validation"));
 		p.level = LEVEL_STANDARD;
 	}
 	if (rc == G_OK)
 		rc = level_set(svc, id, p.level, LEVEL_VALIDATED,
-		    validation_method_name(v->method));
+		    validation_method_label(v->method));
 	if (rc == G_OK)
 		rc = store_registration_close(svc->st, id, REG_DONE,
 		    svc->actor.name, "");

@@ -228,9 +228,11 @@ card_draw(struct tui *tui)
 	for (i = c->history_count - 1; i >= 0 && y < rows; i--) {
 		const struct level_change *h = &c->history[i];
 
+		/* Reasons the program wrote are in the catalogue; what a
+		 * clerk typed is not, and gettext returns it as it is. */
 		snprintf(line, sizeof line, "%.10s  %s → %s  %s  %s", h->at,
 		    view_level_short(h->from), view_level_short(h->to), h->by,
-		    h->reason);
+		    h->reason[0] != '\0' ? _(h->reason) : "");
 		draw_text(w, y++, 4, cols - 6, line);
 	}
 }

@@ -10,7 +10,7 @@
 
 static const struct key_hint hints[] = {
 	{ "Y/D/Ν", N_("Yes, go on") },
-	{ "Esc/Enter/N", N_("No, go back") },
+	{ "Esc/Enter", N_("No, go back") },
 	{ NULL, NULL }
 };
 

@@ -209,6 +209,7 @@ tui_confirm(struct tui *tui, void (*on_yes)(struct tui *tui),
 	vsnprintf(tui->confirm, sizeof tui->confirm, fmt, ap);
 	va_end(ap);
 	tui->confirm_yes = on_yes;
+	tui_message(tui, MSG_NONE, NULL);	/* an old error would mislead */
 }
 
 /* Leaves the unsaved form once the user agreed. */
