@@ -25,7 +25,8 @@ sqlite3 "$DB" "
     DROP TABLE representative; DROP TABLE business;
     DROP TABLE level_change; DROP TABLE validation;
     DROP TABLE installation_key; DROP INDEX person_amka;
-    DROP INDEX person_afm_idx; ALTER TABLE person DROP COLUMN search_name;
+    DROP INDEX person_afm_idx; DROP INDEX person_email_folded;
+    ALTER TABLE person DROP COLUMN search_name;
     DELETE FROM schema_migration WHERE version > 2"
 run_ctl audit verify
 check_eq "an older schema is refused" 1 "$RC"
