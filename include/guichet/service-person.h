@@ -72,6 +72,13 @@ int service_enrolment_check(struct service *svc, int64_t id,
 int service_person_revoke(struct service *svc, int64_t id,
     const char *reason);
 
+/* Suspends (to LEVEL_SUSPENDED), closes (LEVEL_CLOSED) or reinstates
+ * (LEVEL_STANDARD: back to Level B when a validation is still active,
+ * else Level A) the account of person id, for reason.  Needs a
+ * supervisor; closing is final. */
+int service_person_set_status(struct service *svc, int64_t id,
+    enum account_level to, const char *reason);
+
 /* Folds the names of people stored by an older version, so that search
  * finds them; returns how many were indexed in *count. */
 int service_person_reindex(struct service *svc, int64_t *count);

@@ -621,3 +621,46 @@ service_enrolment_check(struct service *svc, int64_t id, const char *path,
 		    p.given_names, p.surname);
 	return G_OK;
 }
+
+int
+service_person_set_status(struct service *svc, int64_t id,
+    enum account_level to, const char *reason)
+{
+	struct validation v;
+	struct person p;
+	const char *bad;
+	int rc;
+
+	service_clear(svc);
+	service_for(svc, id);
+	if ((rc = service_require(svc, ROLE_SUPERVISOR)) != G_OK)
+		return service_refused(svc, rc, "person.status",
+		    svc->on_behalf);
+	bad = reason[0] == '\0' ? N_("Reason: say why the account changes.") :
+	    person_check_text(reason, 200);
+	if (bad == NULL && to != LEVEL_SUSPENDED && to != LEVEL_CLOSED &&
+	    to != LEVEL_STANDARD)
+		bad = N_("An account can only be suspended, closed or "
+		    "reinstated here.");
+	if (bad != NULL) {
+		service_fail(svc, G_ERR_INVALID, "%s", _(bad));
+		return service_refused(svc, G_ERR_INVALID, "person.status",
+		    svc->on_behalf);
+	}
+	if ((rc = service_begin(svc)) != G_OK)
+		return rc;
+	if ((rc = person_load(svc, id, &p)) == G_OK && to == LEVEL_STANDARD) {
+		if (p.level != LEVEL_SUSPENDED) {
+			service_fail(svc, G_ERR_INVALID, "%s", _("Only a "
+			    "suspended account can be reinstated."));
+			rc = G_ERR_INVALID;
+		} else if (store_validation_active(svc->st, id, &v) == G_OK)
+			to = LEVEL_VALIDATED;
+	}
+	if (rc == G_OK)
+		rc = level_set(svc, id, p.level, to, reason);
+	if (rc == G_OK)
+		service_fail(svc, G_OK, _("The account of %s %s is now: %s."),
+		    p.given_names, p.surname, _(level_label(to)));
+	return service_finish(svc, rc, "person.status", svc->on_behalf);
+}

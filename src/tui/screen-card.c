@@ -30,6 +30,9 @@ static const struct form_field_spec reason_field[] = {
 	{ N_("Reason"), 50, 200, false, NULL },
 };
 
+/* What a reason is being asked for. */
+enum ask { ASK_REVOKE, ASK_SUSPEND, ASK_CLOSE, ASK_REINSTATE };
+
 struct card {
 	struct person person;
 	bool loaded;
@@ -39,13 +42,15 @@ struct card {
 	int history_count;
 	struct representative businesses[BUSINESS_MAX];
 	int business_count;
-	struct form_widget *reason;	/* asking why to revoke, or NULL */
+	struct form_widget *reason;	/* asking why, or NULL */
+	enum ask asking;		/* ... for what */
 };
 
 static const struct key_hint hints[] = {
 	{ "V/F5", N_("Validate") },
 	{ "S", N_("Signed request") },
 	{ "X/F6", N_("Revoke") },
+	{ "Z/C", N_("Suspend/Close") },
 	{ "E", N_("Envelope") },
 	{ "?/F1", N_("Help") },
 	{ "Esc", N_("Back") },
@@ -214,8 +219,10 @@ card_draw(struct tui *tui)
 	}
 	y++;
 	if (c->reason != NULL) {
-		draw_text(w, y++, 2, cols - 4, _("Why is the validation "
-		    "revoked? Enter to go on, Esc to cancel."));
+		draw_text(w, y++, 2, cols - 4, c->asking == ASK_REVOKE ?
+		    _("Why is the validation revoked? Enter to go on, Esc to "
+		    "cancel.") : _("Why does the account change? Enter to go "
+		    "on, Esc to cancel."));
 		form_widget_draw(c->reason, w, y, 2,
 		    form_widget_label_width(c->reason));
 		tui_overlay(tui, form_widget_window(c->reason));
@@ -237,24 +244,69 @@ card_draw(struct tui *tui)
 	}
 }
 
-/* Revokes the validation once the clerk said yes. */
+/* Does what the reason was asked for, once the clerk said yes. */
 static void
-revoke_confirmed(struct tui *tui)
+reason_confirmed(struct tui *tui)
 {
 	struct card *c = tui->state;
 	char *reason = form_widget_value(c->reason, 0);
+	int rc;
 
-	if (service_person_revoke(tui->svc, tui->person_id, reason) == G_OK)
-		tui_message(tui, MSG_INFO, "%s", service_message(tui->svc));
+	if (c->asking == ASK_REVOKE)
+		rc = service_person_revoke(tui->svc, tui->person_id, reason);
 	else
-		tui_message(tui, MSG_ERROR, "%s", service_message(tui->svc));
+		rc = service_person_set_status(tui->svc, tui->person_id,
+		    c->asking == ASK_SUSPEND ? LEVEL_SUSPENDED :
+		    c->asking == ASK_CLOSE ? LEVEL_CLOSED : LEVEL_STANDARD,
+		    reason);
+	tui_message(tui, rc == G_OK ? MSG_INFO : MSG_ERROR, "%s",
+	    service_message(tui->svc));
 	free(reason);
 	form_widget_free(c->reason);
 	c->reason = NULL;
 	card_load(tui, c);
 }
 
-/* Handles keys while the revocation reason is asked. */
+/* Asks the question that fits what the reason is for. */
+static void
+reason_confirm(struct tui *tui, struct card *c)
+{
+	const char *who_given = c->person.given_names;
+	const char *who = c->person.surname;
+
+	switch (c->asking) {
+	case ASK_REVOKE:
+		tui_confirm(tui, reason_confirmed, _("Revoke the validation of "
+		    "%s %s? The account goes back to Level A: no fiscal data, "
+		    "certificates or payments until validated again."),
+		    who_given, who);
+		break;
+	case ASK_SUSPEND:
+		tui_confirm(tui, reason_confirmed, _("Suspend the account of "
+		    "%s %s? They cannot log in or use any service until it is "
+		    "reinstated."), who_given, who);
+		break;
+	case ASK_CLOSE:
+		tui_confirm(tui, reason_confirmed, _("Close the account of %s "
+		    "%s? This is final: a closed account is never opened "
+		    "again."), who_given, who);
+		break;
+	case ASK_REINSTATE:
+		tui_confirm(tui, reason_confirmed, _("Reinstate the account of "
+		    "%s %s at the level it had?"), who_given, who);
+		break;
+	}
+}
+
+/* Opens the reason field for what. */
+static void
+reason_ask(struct card *c, enum ask what)
+{
+	c->asking = what;
+	c->reason = form_widget_new(reason_field, 1);
+}
+
+/* Handles keys while a reason is asked. */
 static int
 reason_key(struct tui *tui, struct card *c, struct key key)
 {
@@ -271,14 +323,9 @@ reason_key(struct tui *tui, struct card *c, struct key key)
 	    (key.is_code && key.code == KEY_ENTER)) {
 		reason = form_widget_value(c->reason, 0);
 		if (reason[0] == '\0')
-			tui_message(tui, MSG_ERROR, "%s", _("Reason: say why "
-			    "the validation is revoked."));
+			tui_message(tui, MSG_ERROR, "%s", _("Reason: say why."));
 		else
-			tui_confirm(tui, revoke_confirmed, _("Revoke the "
-			    "validation of %s %s? The account goes back to "
-			    "Level A: no fiscal data, certificates or payments "
-			    "until validated again."), c->person.given_names,
-			    c->person.surname);
+			reason_confirm(tui, c);
 		free(reason);
 		return KEY_HANDLED;
 	}
@@ -317,7 +364,24 @@ card_key(struct tui *tui, struct key key)
 			tui_message(tui, MSG_INFO, "%s", _("There is no "
 			    "validation to revoke."));
 		else
-			c->reason = form_widget_new(reason_field, 1);
+			reason_ask(c, ASK_REVOKE);
+		return KEY_HANDLED;
+	}
+	if (!key.is_code && (k == L'z' || k == L'Z')) {
+		if (c->person.level == LEVEL_CLOSED)
+			tui_message(tui, MSG_INFO, "%s", _("This account is "
+			    "closed."));
+		else
+			reason_ask(c, c->person.level == LEVEL_SUSPENDED ?
+			    ASK_REINSTATE : ASK_SUSPEND);
+		return KEY_HANDLED;
+	}
+	if (!key.is_code && (k == L'c' || k == L'C')) {
+		if (c->person.level == LEVEL_CLOSED)
+			tui_message(tui, MSG_INFO, "%s", _("This account is "
+			    "closed."));
+		else
+			reason_ask(c, ASK_CLOSE);
 		return KEY_HANDLED;
 	}
 	if (!key.is_code && (k == L's' || k == L'S')) {
@@ -344,7 +408,9 @@ const struct screen screen_card = {
 	    "businesses the citizen represents. V (or F5) validates the "
 	    "identity in person with an original document; S validates it "
 	    "with a digitally signed enrolment request; X (or F6) revokes "
-	    "a validation, after asking why. Esc goes back to the list the card "
+	    "a validation, after asking why. A supervisor suspends (Z) or "
+	    "reinstates (Z again) an account, or closes it for good (C), "
+	    "always with a reason. Esc goes back to the list the card "
 	    "was opened from."),
 	.hints = hints,
 	.enter = card_enter,

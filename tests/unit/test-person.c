@@ -865,6 +865,47 @@ START_TEST(a_request_for_an_unknown_person_is_refused)
 }
 END_TEST
 
+START_TEST(a_supervisor_suspends_reinstates_and_closes)
+{
+	struct service *svc = open_service();
+	struct person p = ro_person();
+	int64_t id = register_ok(svc, &p);
+
+	validate_ok(svc, id);
+	/* A clerk may not. */
+	ck_assert_int_eq(service_person_set_status(svc, id, LEVEL_SUSPENDED,
+	    "lost card"), G_ERR_DENIED);
+	service_act_as_system(svc, "test");
+	ck_assert_int_eq(service_staff_add(svc, "sofia", ROLE_SUPERVISOR,
+	    GOOD_PASSWORD), G_OK);
+	ck_assert_int_eq(service_login(svc, "sofia", GOOD_PASSWORD), G_OK);
+	ck_assert_int_eq(service_person_set_status(svc, id, LEVEL_SUSPENDED,
+	    ""), G_ERR_INVALID);
+	ck_assert_int_eq(service_person_set_status(svc, id, LEVEL_SUSPENDED,
+	    "lost card"), G_OK);
+	ck_assert_int_eq(raw_count("SELECT level = 'suspended' FROM person "
+	    "WHERE id = %lld", (long long)id), 1);
+	/* Reinstated at the level it had: the validation is still active. */
+	ck_assert_int_eq(service_person_set_status(svc, id, LEVEL_STANDARD,
+	    "card found"), G_OK);
+	ck_assert_int_eq(raw_count("SELECT level = 'validated' FROM person "
+	    "WHERE id = %lld", (long long)id), 1);
+	ck_assert_int_eq(service_person_set_status(svc, id, LEVEL_STANDARD,
+	    "again"), G_ERR_INVALID);
+	ck_assert_int_eq(service_person_set_status(svc, id, LEVEL_CLOSED,
+	    "moved abroad"), G_OK);
+	/* Closed is final. */
+	ck_assert_int_eq(service_person_set_status(svc, id, LEVEL_SUSPENDED,
+	    "x"), G_ERR_DENIED);
+	ck_assert_int_eq(raw_count("SELECT COUNT(*) FROM level_change WHERE "
+	    "person_id = %lld AND reason IN ('lost card', 'card found', "
+	    "'moved abroad')", (long long)id), 3);
+	ck_assert_int_eq(raw_count("SELECT COUNT(*) FROM audit WHERE action "
+	    "= 'person.status' AND outcome = 'ok' AND actor = 'sofia'"), 3);
+	service_close(svc);
+}
+END_TEST
+
 START_TEST(no_one_logged_in_may_do_nothing)
 {
 	struct service *svc = open_service();
@@ -960,6 +1001,7 @@ main(void)
 	tcase_add_test(tc, a_validated_person_represents_a_business);
 	tcase_add_test(tc, a_registration_request_is_due_in_two_working_days);
 	tcase_add_test(tc, a_request_for_an_unknown_person_is_refused);
+	tcase_add_test(tc, a_supervisor_suspends_reinstates_and_closes);
 	tcase_add_test(tc, no_one_logged_in_may_do_nothing);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
