@@ -21,7 +21,9 @@ checks_failed=0
 export ASAN_OPTIONS="log_path=$WORK/asan:detect_leaks=1"
 export UBSAN_OPTIONS="log_path=$WORK/ubsan:print_stacktrace=1"
 
+# A test that starts more (cups.sh) defines cleanup_extra to stop it.
 cleanup() {
+	if command -v cleanup_extra >/dev/null 2>&1; then cleanup_extra; fi
 	tmux -L "$TMUX_SOCKET" kill-server 2>/dev/null || true
 	rm -rf "$WORK"
 }

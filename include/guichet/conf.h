@@ -24,6 +24,8 @@ struct conf {
 	char *database;		/* [store] database */
 	char *central;		/* [store] central: empty = standalone */
 	char *printer;		/* [print] printer */
+	char *print_layout;	/* [print] layout: "" for the built-in one */
+	int envelope_expire_days; /* [print] expire_days */
 	int kiosk_idle_timeout;	/* [kiosk] idle_timeout, seconds */
 	int lock_after;		/* [security] lock_after, failed logins */
 	char *enrolment_ca;	/* [enrolment] ca: PEM bundle */

@@ -10,6 +10,7 @@
 #include <stdbool.h>
 
 enum role {
+	ROLE_CITIZEN,		/* logged in with envelope credentials */
 	ROLE_CLERK,
 	ROLE_SUPERVISOR,
 	ROLE_ADMIN,
@@ -29,7 +30,8 @@ const char *role_label(enum role role);
 /* Returns true when a holder of role may act as needed or above. */
 bool role_at_least(enum role role, enum role needed);
 
-/* Returns true when role may be given to a staff account (not system). */
+/* Returns true when role may be given to a staff account (not a citizen,
+ * not the system). */
 bool role_is_staff(enum role role);
 
 #endif

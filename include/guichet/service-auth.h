@@ -9,8 +9,9 @@
 
 struct service;
 
-#define LOGIN_FREE_FAILURES 3	/* failures before delays start */
-#define LOGIN_MAX_DELAY 60	/* seconds */
+#include "guichet/throttle.h"
+
+#define LOGIN_FREE_FAILURES THROTTLE_FREE_FAILURES
 
 /* Logs username in.  Returns G_OK (the actor is set), G_ERR_AUTH (wrong
  * username or password), G_ERR_LOCKED (locked, disabled or must wait) or

@@ -30,6 +30,11 @@ int service_person_register(struct service *svc, struct person *p,
 int service_person_search(struct service *svc, const char *query, int limit,
     int (*fn)(const struct person_summary *p, void *arg), void *arg);
 
+/* Sets *id to the person whose CNP, AFM or AMKA is exactly national_id;
+ * G_ERR_NOTFOUND (with the message) when there is none. */
+int service_person_find(struct service *svc, const char *national_id,
+    int64_t *id);
+
 /* Reads person id (a clerk opening the card; the read is not audited). */
 int service_person_get(struct service *svc, int64_t id, struct person *out);
 

@@ -18,7 +18,10 @@ struct service;
 
 /* Who is acting: a logged-in staff member, or the local system admin. */
 struct service_actor {
-	int64_t staff_id;	/* 0 for the system administrator */
+	int64_t staff_id;	/* 0 for the system administrator, citizens */
+	int64_t person_id;	/* a citizen: who */
+	int64_t credential_id;	/* a citizen: with which login */
+	bool must_change;	/* a citizen who must choose a password */
 	char name[160];
 	enum role role;
 };

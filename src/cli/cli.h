@@ -49,6 +49,10 @@ int cli_usage(const struct cli_command *command);
  * frees, or NULL after printing why. */
 char *cli_read_password(bool from_stdin, bool confirm);
 
+/* Reads one more line of standard input as a password, or returns NULL
+ * quietly when there is none. */
+char *cli_read_password_quiet(void);
+
 /* Frees a password after overwriting it. */
 void cli_free_password(char *password);
 
@@ -61,6 +65,7 @@ void cli_print_json(struct json_t *obj);
 void cli_progress(const char *label, long long done, long long total);
 
 extern const struct cli_command cmd_init, cmd_migrate, cmd_demo_data,
-    cmd_staff, cmd_id_check, cmd_audit, cmd_verify_enrolment;
+    cmd_staff, cmd_id_check, cmd_audit, cmd_verify_enrolment,
+    cmd_envelopes, cmd_citizen;
 
 #endif

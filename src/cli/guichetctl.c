@@ -32,6 +32,8 @@ static const struct cli_command *const commands[] = {
 	&cmd_id_check,
 	&cmd_audit,
 	&cmd_verify_enrolment,
+	&cmd_envelopes,
+	&cmd_citizen,
 	NULL
 };
 
@@ -158,6 +160,12 @@ cli_read_password(bool from_stdin, bool confirm)
 	}
 	fclose(tty);
 	return first;
+}
+
+char *
+cli_read_password_quiet(void)
+{
+	return read_line(stdin);
 }
 
 void

@@ -10,6 +10,7 @@ static const struct {
 	const char *name;
 	const char *label;
 } roles[ROLE_COUNT] = {
+	[ROLE_CITIZEN] = { "citizen", N_("citizen") },
 	[ROLE_CLERK] = { "clerk", N_("clerk") },
 	[ROLE_SUPERVISOR] = { "supervisor", N_("supervisor") },
 	[ROLE_ADMIN] = { "admin", N_("administrator") },
@@ -48,5 +49,5 @@ role_at_least(enum role role, enum role needed)
 bool
 role_is_staff(enum role role)
 {
-	return role != ROLE_SYSTEM;
+	return role != ROLE_SYSTEM && role != ROLE_CITIZEN;
 }

@@ -13,6 +13,7 @@
 #include "guichet/password.h"
 #include "guichet/store-staff.h"
 #include "guichet/store.h"
+#include "guichet/throttle.h"
 #include "service-internal.h"
 
 /* A hash of a password nobody has, verified when the username is unknown
@@ -20,19 +21,6 @@
 static const char decoy_hash[] =
     "$scrypt$ln=15,r=8,p=1$c2FsdHNhbHRzYWx0c2FsdA"
     "$Zq0bq7cjyQ8lU0mu2A5G6cYxq6JcW0l9m0W1m7fQ9b8";
-
-/* Returns the seconds to wait after the failed-th consecutive failure. */
-static int
-login_delay(int failed)
-{
-	int shift = failed - LOGIN_FREE_FAILURES;
-
-	if (shift < 0)
-		return 0;
-	if (shift > 6)
-		return LOGIN_MAX_DELAY;
-	return (1 << shift) < LOGIN_MAX_DELAY ? 1 << shift : LOGIN_MAX_DELAY;
-}
 
 /* Refuses a login before checking the password, when the account may not
  * try now; returns G_OK when it may. */
@@ -83,7 +71,7 @@ login_record(struct service *svc, const char *username, enum attempt how,
 		failed = how == ATTEMPT_OK ? 0 : s.failed_logins + 1;
 		locked = failed >= lock_after;
 		rc = store_staff_set_attempts(svc->st, s.id, failed, locked,
-		    failed == 0 ? 0 : clock_now() + login_delay(failed));
+		    failed == 0 ? 0 : clock_now() + throttle_delay(failed));
 		if (locked)
 			log_warn("staff account %s locked after %d failures",
 			    username, failed);

@@ -59,21 +59,32 @@ demo_batch(struct service *svc, const struct demo_lists *lists,
     struct demo_rng *rng, int64_t first, int64_t n, int64_t *added,
     int64_t *first_id)
 {
+	struct level_change web = { .from = LEVEL_NONE, .to = LEVEL_STANDARD,
+		.reason = N_("registered on the web platform") };
 	struct person p;
 	char object[64], *all, *folded;
 	int64_t i, id;
+	bool registered;
 	int rc;
 
+	snprintf(web.by, sizeof web.by, "%s", svc->actor.name);
+	snprintf(web.station, sizeof web.station, "web");
 	if ((rc = service_begin(svc)) != G_OK)
 		return rc;
 	for (i = first; i < first + n && rc == G_OK; i++) {
 		demo_person_make(lists, rng, (uint64_t)i, &p);
+		/* Half of those without a pending request registered on the
+		 * web platform earlier: they have an account (Level A). */
+		registered = i >= DEMO_REQUESTS_MAX && i % 2 == 0;
 		all = xasprintf("%s %s %s", p.surname, p.given_names,
 		    p.former_names);
 		folded = fold_search(all);
+		p.level = registered ? LEVEL_STANDARD : LEVEL_NONE;
 		rc = store_person_insert(svc->st, &p, folded, &id);
 		free(folded);
 		free(all);
+		if (rc == G_OK && registered)
+			rc = store_level_change_insert(svc->st, id, &web);
 		if (rc == G_OK && (*added)++ == 0)
 			*first_id = id;
 		else if (rc == G_ERR_EXISTS)

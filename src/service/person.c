@@ -50,28 +50,14 @@ national_id(const struct person *p, const char **kind)
 	return p->cnp;
 }
 
-/* Computes the person's unique key, making the installation's secret on
- * first use.  Must run inside a transaction. */
+/* Computes the person's unique key.  Must run inside a transaction. */
 static int
 person_key(struct service *svc, const struct person *p,
     char key[ID_KEY_HEX])
 {
-	unsigned char secret[ID_KEY_BYTES];
 	const char *kind, *id = national_id(p, &kind);
-	bool found;
-	int rc;
 
-	if ((rc = store_installation_key(svc->st, secret, &found)) != G_OK)
-		return rc;
-	if (!found) {
-		if (random_bytes(secret, sizeof secret) != G_OK)
-			return G_ERR_CRYPTO;
-		if ((rc = store_installation_key_put(svc->st, secret)) != G_OK)
-			return rc;
-	}
-	rc = id_key_hash(secret, kind, id, key);
-	secret_wipe(secret, sizeof secret);
-	return rc;
+	return service_keyed_hash(svc, kind, id, key);
 }
 
 /* Returns the person already holding one of p's national ids, or 0. */
@@ -300,6 +286,26 @@ person_load(struct service *svc, int64_t id, struct person *p)
 		service_fail(svc, rc, "%s",
 		    _("This person is not in the store."));
 	return rc;
+}
+
+int
+service_person_find(struct service *svc, const char *national_id,
+    int64_t *id)
+{
+	static const enum person_column columns[] = { COLUMN_CNP, COLUMN_AFM,
+		COLUMN_AMKA };
+	size_t i;
+	int rc;
+
+	service_clear(svc);
+	if ((rc = service_require(svc, ROLE_CLERK)) != G_OK)
+		return rc;
+	for (i = 0; i < sizeof columns / sizeof columns[0]; i++)
+		if ((rc = store_person_find(svc->st, columns[i], national_id,
+		    id)) != G_ERR_NOTFOUND)
+			return rc;
+	return service_fail(svc, G_ERR_NOTFOUND, _("No one has the national "
+	    "id %s; register them first."), national_id);
 }
 
 int

@@ -41,6 +41,12 @@ int service_audit(struct service *svc, const char *actor_name,
     const char *actor_role, const char *action, const char *object,
     const char *outcome);
 
+/* Writes HMAC-SHA256 of kind:value under the installation's secret (made
+ * with RAND_bytes on first use) into out.  Must run inside a write
+ * transaction.  Returns G_OK, G_ERR_STORE or G_ERR_CRYPTO. */
+int service_keyed_hash(struct service *svc, const char *kind,
+    const char *value, char out[65]);
+
 /* Records that action on object was refused with rc before anything was
  * changed, in a transaction of its own; returns rc. */
 int service_refused(struct service *svc, int rc, const char *action,

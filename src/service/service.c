@@ -12,9 +12,12 @@
 #include "guichet/conf.h"
 #include "guichet/err.h"
 #include "guichet/i18n.h"
+#include "guichet/id-key.h"
 #include "guichet/log.h"
+#include "guichet/password.h"
 #include "guichet/service-person.h"
 #include "guichet/store-audit.h"
+#include "guichet/store-person.h"
 #include "guichet/store.h"
 #include "guichet/xmalloc.h"
 #include "service-internal.h"
@@ -173,6 +176,10 @@ service_require(struct service *svc, enum role needed)
 	if (!svc->acting)
 		return service_fail(svc, G_ERR_DENIED, "%s",
 		    _("Log in first."));
+	/* A citizen's first login may do one thing: choose a password. */
+	if (svc->actor.role == ROLE_CITIZEN && svc->actor.must_change)
+		return service_fail(svc, G_ERR_DENIED, "%s", _("Choose your own "
+		    "password first: the one in the envelope works only once."));
 	if (!role_at_least(svc->actor.role, needed))
 		return service_fail(svc, G_ERR_DENIED,
 		    _("This needs the %s role; you are logged in as %s."),
@@ -263,5 +270,26 @@ service_refused(struct service *svc, int rc, const char *action,
 		else
 			store_rollback(svc->st);
 	}
+	return rc;
+}
+
+int
+service_keyed_hash(struct service *svc, const char *kind, const char *value,
+    char out[ID_KEY_HEX])
+{
+	unsigned char secret[ID_KEY_BYTES];
+	bool found;
+	int rc;
+
+	if ((rc = store_installation_key(svc->st, secret, &found)) != G_OK)
+		return rc;
+	if (!found) {
+		if (random_bytes(secret, sizeof secret) != G_OK)
+			return G_ERR_CRYPTO;
+		if ((rc = store_installation_key_put(svc->st, secret)) != G_OK)
+			return rc;
+	}
+	rc = id_key_hash(secret, kind, value, out);
+	secret_wipe(secret, sizeof secret);
 	return rc;
 }

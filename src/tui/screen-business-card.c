@@ -166,31 +166,19 @@ add_confirmed(struct tui *tui)
 		tui_message(tui, MSG_ERROR, "%s", service_message(tui->svc));
 }
 
-static int
-find_exact(const struct person_summary *p, void *arg)
-{
-	struct person_summary *found = arg;
-
-	if (strcmp(p->national_id, found->national_id) == 0) {
-		*found = *p;
-		return 1;
-	}
-	return 0;
-}
-
 /* Reads the add form, finds the citizen, asks to confirm. */
 static void
 add_submit(struct tui *tui, struct business_card *c)
 {
-	struct person_summary who;
+	struct person who;
+	int64_t person_id = 0;
 	char *id = form_widget_value(c->add, F_PERSON);
 	char *date = form_widget_value(c->add, F_DATE);
 	char *ref = form_widget_value(c->add, F_REFERENCE);
 
-	memset(&who, 0, sizeof who);
-	snprintf(who.national_id, sizeof who.national_id, "%s", id);
-	if (id[0] == '\0' || service_person_search(tui->svc, id, 5,
-	    find_exact, &who) != G_OK || who.id == 0) {
+	if (id[0] == '\0' || service_person_find(tui->svc, id,
+	    &person_id) != G_OK || service_person_get(tui->svc, person_id,
+	    &who) != G_OK) {
 		form_widget_focus(c->add, F_PERSON);
 		tui_message(tui, MSG_ERROR, "%s", _("Citizen: no one has this "
 		    "CNP / AFM; register them first."));
@@ -199,7 +187,7 @@ add_submit(struct tui *tui, struct business_card *c)
 		tui_message(tui, MSG_ERROR, "%s", _("Declaration date: write it "
 		    "as 31.12.2026."));
 	} else {
-		c->person_id = who.id;
+		c->person_id = person_id;
 		snprintf(c->reference, sizeof c->reference, "%s", ref);
 		tui_confirm(tui, add_confirmed, _("Record %s %s as legal "
 		    "representative of %s? They may then act for the business "
