@@ -71,6 +71,7 @@ struct draw {
 	const struct envelope_layout *l;
 };
 
+/* Fills l with a DL insert for a standard window envelope, in points. */
 void
 envelope_layout_default(struct envelope_layout *l)
 {
@@ -180,6 +181,8 @@ layout_misfit(const struct envelope_layout *l)
 	return NULL;
 }
 
+/* Parses into a copy, so a refused file leaves the caller's layout as it
+ * was. */
 int
 envelope_layout_load(const char *path, struct envelope_layout *layout,
     char **cause)
@@ -391,9 +394,11 @@ address_building(const struct address *a)
 	return s;
 }
 
-/* Returns the address block as lines, the name first, for the window. */
+/* Returns the address block as lines, the name first, for the window;
+ * the district follows the town on its line, or has a line of its own
+ * when apart is set. */
 static char *
-address_text(const char *recipient, const struct address *a)
+address_text(const char *recipient, const struct address *a, int apart)
 {
 	char *s, *t, *building;
 
@@ -414,11 +419,17 @@ address_text(const char *recipient, const struct address *a)
 		s = t;
 	}
 	if (a->postal_code[0] != '\0' || a->town[0] != '\0') {
-		t = xasprintf("%s\n%s%s%s%s%s", s, a->postal_code,
+		t = xasprintf("%s\n%s%s%s", s, a->postal_code,
 		    a->postal_code[0] != '\0' && a->town[0] != '\0' ? " " : "",
-		    a->town, a->district[0] != '\0' ? ", " : "", a->district);
+		    a->town);
 		free(s);
 		s = t;
+		if (a->district[0] != '\0') {
+			t = xasprintf("%s%s%s", s, apart ? "\n" : ", ",
+			    a->district);
+			free(s);
+			s = t;
+		}
 	} else if (a->district[0] != '\0') {
 		t = xasprintf("%s\n%s", s, a->district);
 		free(s);
@@ -520,9 +531,20 @@ draw_address(struct draw *d, const char *recipient, const struct address *a)
 	cairo_stroke(d->cr);
 	cairo_restore(d->cr);
 
-	text = address_text(recipient, a);
 	pl = text_new(d, SANS, size, 0);
+	pango_layout_set_width(pl, (int)((l->window_width - 2 * PAD) *
+	    PANGO_SCALE));
+	pango_layout_set_wrap(pl, PANGO_WRAP_WORD_CHAR);
+	text = address_text(recipient, a, 0);
 	text_set(pl, text);
+	if (a != NULL && a->district[0] != '\0' &&
+	    pango_layout_is_wrapped(pl)) {
+		/* "70014 Χερσόνησος, Δημοτική Ενότητα" would break
+		 * mid-name: a line of its own reads better. */
+		free(text);
+		text = address_text(recipient, a, 1);
+		text_set(pl, text);
+	}
 	text_bold_prefix(pl, strcspn(pango_layout_get_text(pl), "\n"));
 	h = text_fit(pl, size, l->window_width - 2 * PAD,
 	    l->window_height - 2 * PAD);
@@ -584,6 +606,37 @@ draw_secret(struct draw *d, const struct envelope_doc *doc)
 	return bottom;
 }
 
+/* Puts half a blank line between pl's paragraphs: an empty line whose
+ * newline is set at half size, which scales with the text when it
+ * shrinks. */
+static void
+text_paragraphs(PangoLayout *pl)
+{
+	const char *p = pango_layout_get_text(pl);
+	PangoAttrList *al;
+	PangoAttribute *a;
+	GString *s;
+
+	if (strchr(p, '\n') == NULL)
+		return;
+	s = g_string_new(NULL);
+	al = pango_attr_list_new();
+	for (; *p != '\0'; p++) {
+		g_string_append_c(s, *p);
+		if (*p != '\n' || p[1] == '\n' || p[1] == '\0')
+			continue;
+		a = pango_attr_scale_new(0.5);
+		a->start_index = (guint)s->len;
+		a->end_index = (guint)s->len + 1;
+		pango_attr_list_insert(al, a);
+		g_string_append_c(s, '\n');
+	}
+	pango_layout_set_text(pl, s->str, (int)s->len);
+	pango_layout_set_attributes(pl, al);
+	pango_attr_list_unref(al);
+	g_string_free(s, TRUE);
+}
+
 /* Draws the instructions under the password box, down to the margin. */
 static void
 draw_instructions(struct draw *d, const char *text, double top)
@@ -598,6 +651,7 @@ draw_instructions(struct draw *d, const char *text, double top)
 		return;
 	pl = text_new(d, SANS, l->font_size, 0);
 	text_set(pl, text);
+	text_paragraphs(pl);
 	pango_layout_set_spacing(pl, (int)(l->font_size * 0.1 * PANGO_SCALE));
 	text_fit(pl, l->font_size, width, height);
 	text_show(d, pl, l->secret_x, top, 0);
@@ -662,6 +716,8 @@ context_new(cairo_t *cr)
 	return ctx;
 }
 
+/* Draws every part on one page, then hands over the buffer cairo filled;
+ * on failure the partial PDF is wiped. */
 int
 envelope_pdf(const struct envelope_doc *doc,
     const struct envelope_layout *layout, unsigned char **pdf, size_t *len,

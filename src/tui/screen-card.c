@@ -393,8 +393,7 @@ card_key(struct tui *tui, struct key key)
 		return KEY_HANDLED;
 	}
 	if (!key.is_code && (k == L'e' || k == L'E')) {
-		tui_message(tui, MSG_INFO, "%s", _("Envelopes: not built yet; "
-		    "coming in a later version."));
+		tui_switch(tui, &screen_envelopes);
 		return KEY_HANDLED;
 	}
 	return KEY_IGNORED;

@@ -17,5 +17,6 @@ const struct screen *const screens[] = {
 	&screen_businesses,
 	&screen_business_new,
 	&screen_business_card,
+	&screen_envelopes,
 	NULL
 };

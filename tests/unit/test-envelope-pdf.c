@@ -20,8 +20,8 @@
 	"și parola de mai sus. La prima autentificare vi se va cere să " \
 	"alegeți o parolă nouă, știută numai de dumneavoastră.\n" \
 	"Parola de unică folosință expiră în 30 de zile. Nu o " \
-	"comunicați nimănui: funcționarii primăriei nu vă vor cere niciodată " \
-	"parola."
+	"comunicați nimănui: funcționarii primăriei nu vă vor cere " \
+	"niciodată parola."
 
 #define GR_INSTRUCTIONS \
 	"Καλώς ήρθατε στις ηλεκτρονικές υπηρεσίες του δήμου. Συνδεθείτε " \
