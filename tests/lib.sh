@@ -19,6 +19,7 @@ checks_failed=0
 # Sanitizer reports go to files, so they neither mix with what a test
 # reads on stderr nor go unnoticed: finish fails when any exists.
 export ASAN_OPTIONS="log_path=$WORK/asan:detect_leaks=1"
+export LSAN_OPTIONS="suppressions=$TESTS_SRCDIR/lsan.supp:print_suppressions=0"
 export UBSAN_OPTIONS="log_path=$WORK/ubsan:print_stacktrace=1"
 
 # A test that starts more (cups.sh) defines cleanup_extra to stop it.
@@ -106,6 +107,7 @@ tui_start() {
 	tmux -L "$TMUX_SOCKET" -f /dev/null new-session -d -x "$cols" \
 	    -y "$rows" "env LANG=C.UTF-8 LC_ALL=C.UTF-8 \
 	    ASAN_OPTIONS='$ASAN_OPTIONS' UBSAN_OPTIONS='$UBSAN_OPTIONS' \
+	    LSAN_OPTIONS='$LSAN_OPTIONS' \
 	    GUICHET_LOCALEDIR='$GUICHET_LOCALEDIR' \
 	    '$GUICHET' -c '$CONF' $*; echo '[exited '\$?']'; sleep 60"
 }

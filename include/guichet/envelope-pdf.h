@@ -49,14 +49,17 @@ struct envelope_doc {
 void envelope_layout_default(struct envelope_layout *layout);
 
 /* Reads a layout file (INI, section [envelope], keys as the struct's
- * fields) over the defaults.  Returns G_OK, or G_ERR_CONFIG with *cause
- * ("file:line: message", caller frees). */
+ * fields, values in points or with an "mm" suffix) over what layout
+ * holds, usually the defaults.  Returns G_OK, or G_ERR_CONFIG with *cause
+ * ("file:line: message", or "file: message" when a box does not fit on
+ * the page; caller frees) and layout unchanged. */
 int envelope_layout_load(const char *path, struct envelope_layout *layout,
     char **cause);
 
-/* Draws doc into a new one-page PDF.  Returns G_OK with *pdf (caller
- * wipes and frees) and *len, or G_ERR_IO with *reason (static, N_()) when
- * cairo fails. */
+/* Draws doc into a new one-page PDF; NULL strings print as empty, a NULL
+ * or empty qr_text leaves the QR code out.  Returns G_OK with *pdf
+ * (caller wipes and frees) and *len, or G_ERR_IO with *reason (static,
+ * N_()) when cairo fails or qr_text is too long for a QR code. */
 int envelope_pdf(const struct envelope_doc *doc,
     const struct envelope_layout *layout, unsigned char **pdf, size_t *len,
     const char **reason);
