@@ -23,8 +23,8 @@ struct area {
 static const struct area areas[] = {
 	{ N_("Citizens"), N_("find, register and validate citizens"),
 	  &screen_citizens },
-	{ N_("Credentials"), N_("sealed envelopes with login credentials"),
-	  NULL },
+	{ N_("Credentials"), N_("print the envelopes waiting (supervisors); "
+	  "a citizen's envelopes are on their card"), &screen_batch },
 	{ N_("Requests"), N_("requests, complaints, protocol numbers"), NULL },
 	{ N_("Register and payments"), N_("taxpayer register, counter "
 	  "payments"), NULL },

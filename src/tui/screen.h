@@ -54,6 +54,7 @@ extern const struct screen screen_businesses;
 extern const struct screen screen_business_new;
 extern const struct screen screen_business_card;
 extern const struct screen screen_envelopes;
+extern const struct screen screen_batch;
 extern const struct screen screen_help;
 extern const struct screen screen_confirm;
 

@@ -18,5 +18,6 @@ const struct screen *const screens[] = {
 	&screen_business_new,
 	&screen_business_card,
 	&screen_envelopes,
+	&screen_batch,
 	NULL
 };

@@ -62,4 +62,20 @@ check_eq "two envelopes, the first unsealed" "unsealed printed" \
     "$(sqlite3 "$DB" "SELECT state FROM envelope WHERE person_id = $PID ORDER BY id" | tr '\n' ' ' | sed 's/ $//')"
 OUT=$(printf '%s\n' "$PW" | ctl citizen login "$(sqlite3 "$DB" "SELECT username FROM credential WHERE person_id = $PID ORDER BY id LIMIT 1")" 2>&1) && RC=0 || RC=$?
 check_eq "the old password no longer works" 1 "$RC"
+
+# A supervisor prints the envelopes that wait, in one batch.
+add_staff sofia supervisor 'another fine passphrase'
+for cnp in $(sqlite3 "$DB" "SELECT cnp FROM person WHERE level = 'standard' ORDER BY id LIMIT 2 OFFSET 1"); do
+	ctl envelopes issue --no-print "$cnp" >/dev/null
+done
+tui_stop
+tui_start
+tui_login sofia 'another fine passphrase'
+tui_keys 2
+check_screen "the credentials area offers the batch" "Prints every envelope waiting"
+tui_keys Enter
+check_screen "the batch shows its progress" "2/2"
+check_screen "and its result" "2 printed, 0 failed."
+check_eq "both envelopes are printed" 2 \
+    "$(sqlite3 "$DB" "SELECT COUNT(*) FROM envelope WHERE state = 'printed' AND created_by LIKE 'guichetctl:%'")"
 finish
