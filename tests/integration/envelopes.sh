@@ -92,6 +92,17 @@ check_eq "once the queue runs again, the batch prints it" 0 "$RC"
 check_contains "and reports it" "1 printed, 0 failed" "$OUT"
 check_eq "now printed" printed "$(sqlite3 "$DB" "SELECT state FROM envelope WHERE person_id = $PID2")"
 
+# Not handed over in time: expired, and its credentials with it.  The
+# test moves the deadline into the past instead of waiting a day.
+sqlite3 "$DB" "UPDATE envelope SET expires_at = '2000-01-01T00:00:00Z' WHERE person_id = $PID2"
+run_ctl envelopes list "$CNP2"
+check_contains "an envelope past its time is listed as expired" "expired" "$OUT"
+check_eq "and its credentials are revoked" "revoked|envelope expired" \
+    "$(sqlite3 "$DB" "SELECT state, revoke_reason FROM credential WHERE person_id = $PID2")"
+run_ctl envelopes hand-over "$(sqlite3 "$DB" "SELECT serial FROM envelope WHERE person_id = $PID2")" \
+    --document ro-id-card --series cj --number 654321 --issuer "SPCLEP Cluj" --expiry 2030-01-01
+check_eq "an expired envelope cannot be handed over" 1 "$RC"
+
 run_ctl envelopes issue --printer nosuchqueue "$CNP2"
 check_eq "a missing queue refuses" 1 "$RC"
 check_contains "naming it" "does not exist" "$ERR"
