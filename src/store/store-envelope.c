@@ -365,15 +365,5 @@ int
 store_credential_set_attempts(struct store *st, int64_t id, int failed,
     bool locked, int64_t retry_after)
 {
-	sqlite3_stmt *s;
-
-	s = store_prepare(st, "UPDATE credential SET failed_logins = ?, "
-	    "locked = ?, retry_after = ? WHERE id = ?");
-	if (s != NULL) {
-		sqlite3_bind_int(s, 1, failed);
-		sqlite3_bind_int(s, 2, locked);
-		sqlite3_bind_int64(s, 3, retry_after);
-		sqlite3_bind_int64(s, 4, id);
-	}
-	return store_step_change(st, s, "record the login attempt", true);
+	return store_set_attempts(st, "credential", id, failed, locked, retry_after);
 }

@@ -41,6 +41,11 @@ int store_step_change(struct store *st, sqlite3_stmt *s, const char *doing,
 int store_step_one(struct store *st, sqlite3_stmt *s, const char *doing,
     void (*fill)(sqlite3_stmt *s, void *out), void *out);
 
+/* Records a login attempt's throttling state on row id of table, which
+ * is "staff" or "credential" (both have the same three columns). */
+int store_set_attempts(struct store *st, const char *table, int64_t id,
+    int failed, bool locked, int64_t retry_after);
+
 /* A fill for store_step_one: copies column 0 into the int64_t at out. */
 void store_fill_id(sqlite3_stmt *s, void *out);
 

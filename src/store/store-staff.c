@@ -121,15 +121,5 @@ int
 store_staff_set_attempts(struct store *st, int64_t id, int failed,
     bool locked, int64_t retry_after)
 {
-	sqlite3_stmt *s;
-
-	s = store_prepare(st, "UPDATE staff SET failed_logins = ?, "
-	    "locked = ?, retry_after = ? WHERE id = ?");
-	if (s != NULL) {
-		sqlite3_bind_int(s, 1, failed);
-		sqlite3_bind_int(s, 2, locked);
-		sqlite3_bind_int64(s, 3, retry_after);
-		sqlite3_bind_int64(s, 4, id);
-	}
-	return store_step_change(st, s, "record login attempt", true);
+	return store_set_attempts(st, "staff", id, failed, locked, retry_after);
 }

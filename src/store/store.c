@@ -104,6 +104,27 @@ store_step_one(struct store *st, sqlite3_stmt *s, const char *doing,
 	return rc;
 }
 
+int
+store_set_attempts(struct store *st, const char *table, int64_t id,
+    int failed, bool locked, int64_t retry_after)
+{
+	sqlite3_stmt *s;
+
+	/* The table name comes from the two callers, never from input. */
+	s = store_prepare(st, strcmp(table, "staff") == 0 ?
+	    "UPDATE staff SET failed_logins = ?, locked = ?, retry_after = ? "
+	    "WHERE id = ?" :
+	    "UPDATE credential SET failed_logins = ?, locked = ?, "
+	    "retry_after = ? WHERE id = ?");
+	if (s != NULL) {
+		sqlite3_bind_int(s, 1, failed);
+		sqlite3_bind_int(s, 2, locked);
+		sqlite3_bind_int64(s, 3, retry_after);
+		sqlite3_bind_int64(s, 4, id);
+	}
+	return store_step_change(st, s, "record the login attempt", true);
+}
+
 void
 store_fill_id(sqlite3_stmt *s, void *out)
 {
