@@ -20,9 +20,10 @@ CREATE TABLE credential (
 	revoke_reason TEXT
 );
 
--- One live login per username, whatever was revoked before.
-CREATE UNIQUE INDEX credential_live_username ON credential (username)
-    WHERE state != 'revoked';
+-- One working login per username.  A new envelope's credential waits
+-- ('pending') beside the one in use until it is handed over.
+CREATE UNIQUE INDEX credential_active_username ON credential (username)
+    WHERE state = 'active';
 CREATE INDEX credential_person ON credential (person_id);
 
 -- Envelopes are numbered per year without gaps ("ENV-2026-000123").

@@ -216,8 +216,13 @@ env_hand_over(struct cli *cli, struct env_args *a)
 		return cli_refuse("--expiry needs a date as YYYY-MM-DD");
 	if (service_envelope_get(cli->svc, 0, a->argv[0], &e) != G_OK)
 		return cli_refuse("%s", service_message(cli->svc));
-	return report(cli, service_envelope_hand_over(cli->svc, e.id, &doc),
-	    &e);
+	if (service_envelope_hand_over(cli->svc, e.id, &doc) != G_OK)
+		return cli_refuse("%s", service_message(cli->svc));
+	if (!cli->json)
+		return printf("%s\n", service_message(cli->svc)), 0;
+	/* JSON shows the envelope as it is now. */
+	service_envelope_get(cli->svc, e.id, NULL, &e);
+	return report(cli, G_OK, &e);
 }
 
 static int

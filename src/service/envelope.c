@@ -413,12 +413,13 @@ service_envelope_hand_over(struct service *svc, int64_t id,
 	}
 	snprintf(document, sizeof document, "%s %s %s",
 	    iddoc_type_name(doc->type), doc->series, doc->number);
-	if (rc == G_OK)
-		rc = store_credential_set_state(svc->st, e.credential_id,
-		    CREDENTIAL_ACTIVE, "");
+	/* The older login goes first: one active login per username. */
 	if (rc == G_OK)
 		rc = store_credential_revoke_others(svc->st, e.person_id,
 		    e.credential_id, "replaced by a new envelope");
+	if (rc == G_OK)
+		rc = store_credential_set_state(svc->st, e.credential_id,
+		    CREDENTIAL_ACTIVE, "");
 	if (rc == G_OK)
 		rc = store_envelope_handed_over(svc->st, id, svc->actor.name,
 		    document);

@@ -282,7 +282,8 @@ store_credential_by_username(struct store *st, const char *username,
 	sqlite3_stmt *s;
 
 	s = store_prepare(st, "SELECT " CREDENTIAL_COLUMNS " FROM credential "
-	    "WHERE username = ? AND state != 'revoked'");
+	    "WHERE username = ? AND state != 'revoked' ORDER BY state = "
+	    "'active' DESC, id DESC LIMIT 1");
 	if (s != NULL)
 		store_bind_text(s, 1, username);
 	return store_step_one(st, s, "read the credential",

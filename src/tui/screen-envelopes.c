@@ -67,8 +67,13 @@ keep(const struct envelope *e, void *arg)
 {
 	struct envelopes *s = arg;
 
-	if (s->list.count < ENVELOPES_MAX)
-		s->items[s->list.count++] = *e;
+	/* Keep the newest: drop the oldest when full. */
+	if (s->list.count == ENVELOPES_MAX) {
+		memmove(s->items, s->items + 1,
+		    (ENVELOPES_MAX - 1) * sizeof s->items[0]);
+		s->list.count--;
+	}
+	s->items[s->list.count++] = *e;
 	return 0;
 }
 

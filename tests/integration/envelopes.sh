@@ -5,6 +5,12 @@
 # before a new one is chosen; a replacement revokes it at once; a stopped
 # or missing queue leaves the envelope unprinted and its credentials
 # unusable.
+for tool in cupsd lpadmin pdftotext; do
+	if ! command -v "$tool" >/dev/null 2>&1; then
+		echo "# SKIP: $tool is needed for the printing tests"
+		exit 77
+	fi
+done
 . "$TESTS_SRCDIR/lib.sh"
 . "$TESTS_SRCDIR/cups.sh"
 write_conf ro en
@@ -65,11 +71,27 @@ check_eq "the one-time password never works again" 1 "$RC"
 OUT=$(printf '%s\n' "$NEWPW" | ctl citizen login "$USERNAME" 2>&1) && RC=0 || RC=$?
 check_eq "the citizen's own password works" "0 logged in" "$RC $OUT"
 
+# A second envelope while the first is in use: the first keeps working
+# until the second is handed over.
+run_ctl envelopes issue "$CNP"
+check_eq "a second envelope prints while the first is in use" 0 "$RC"
+SERIAL2=$(echo "$OUT" | grep -oE 'ENV-[0-9]{4}-[0-9]{6}' | head -1)
+OUT=$(printf '%s\n' "$NEWPW" | ctl citizen login "$USERNAME" 2>&1) && RC=0 || RC=$?
+check_eq "the login in use still works" "0 logged in" "$RC $OUT"
+run_ctl --json envelopes hand-over "$SERIAL2" --document ro-id-card --series cj \
+    --number 123456 --issuer "SPCLEP Cluj" --expiry 2030-01-01
+check_contains "the second is handed over (JSON shows it now)" '"state": "handed-over"' "$OUT"
+OUT=$(printf '%s\n' "$NEWPW" | ctl citizen login "$USERNAME" 2>&1) && RC=0 || RC=$?
+check_eq "and the first login stops working" 1 "$RC"
+SERIAL=$SERIAL2
+
 # The citizen reports the credentials exposed: revoked at once.
 run_ctl envelopes replace "$SERIAL" --reason "password seen by a neighbour"
 check_eq "a replacement is issued and printed" 0 "$RC"
 OUT=$(printf '%s\n' "$NEWPW" | ctl citizen login "$USERNAME" 2>&1) && RC=0 || RC=$?
 check_eq "the old credentials stop working at once" 1 "$RC"
+check_eq "the credential of the handed-over envelope is revoked with the reason" "revoked|password seen by a neighbour" \
+    "$(sqlite3 "$DB" "SELECT c.state, c.revoke_reason FROM credential c JOIN envelope e ON e.credential_id = c.id WHERE e.serial = '$SERIAL'")"
 check_eq "the old envelope is marked unsealed, with the reason" "unsealed|password seen by a neighbour" \
     "$(sqlite3 "$DB" "SELECT state, reason FROM envelope WHERE serial = '$SERIAL'")"
 

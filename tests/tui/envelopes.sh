@@ -2,6 +2,12 @@
 # At the counter: the clerk prints a credential envelope for a citizen,
 # never sees the password, hands the envelope over against the identity
 # document, and revokes it when the citizen reports it found open.
+for tool in cupsd lpadmin pdftotext; do
+	if ! command -v "$tool" >/dev/null 2>&1; then
+		echo "# SKIP: $tool is needed for the printing tests"
+		exit 77
+	fi
+done
 . "$TESTS_SRCDIR/lib.sh"
 . "$TESTS_SRCDIR/cups.sh"
 write_conf ro en
@@ -28,7 +34,7 @@ tui_keys n
 check_screen "N prints an envelope" "printed (job"
 check_screen "listed as printed" "printed, not handed over"
 PDF=$(cups_job_files | head -1)
-PW=$(pdftotext -layout "$PDF" - | grep -A2 -i "password" | grep -oE '[2-9a-km-zA-HJ-NP-Z]{14}' | head -1)
+PW=$(pdftotext -layout "$PDF" - | grep -A2 -i "password\|parol" | grep -oE '[2-9a-km-zA-HJ-NP-Z]{14}' | head -1)
 check_eq "the printed envelope holds a password" 14 "${#PW}"
 check_lacks "which the screen never shows" "$PW" "$(tui_screen)"
 
