@@ -46,11 +46,12 @@ int store_envelope_handed_over(struct store *st, int64_t id, const char *by,
  * revokes their credentials; *count says how many. */
 int store_envelope_expire(struct store *st, const char *now, int64_t *count);
 
-/* Inserts c and sets c->id; G_ERR_EXISTS when the username is taken by a
- * live credential. */
+/* Inserts c and sets c->id; G_ERR_EXISTS when the username is taken by
+ * an active credential. */
 int store_credential_insert(struct store *st, struct credential *c);
 
-/* Reads the live (not revoked) credential called username. */
+/* Reads the live (not revoked) credential called username: the active
+ * one when there is one, else the newest pending one. */
 int store_credential_by_username(struct store *st, const char *username,
     struct credential *out);
 
