@@ -23,12 +23,10 @@
 #include "guichet/service-registration.h"
 #include "guichet/service-staff.h"
 #include "guichet/service.h"
+#include "fixture.h"
 
 #define GOOD_PASSWORD	"correct horse battery"
 #define MAXP		PF_COUNT
-
-static char dir[64], db[96];
-static struct conf conf;
 
 /* Fills a buffer as a form would, refusing what does not fit. */
 #define SET(buf, s) do {						\
@@ -39,22 +37,8 @@ static struct conf conf;
 static void
 setup(void)
 {
-	snprintf(dir, sizeof dir, "/tmp/guichet-person-XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(dir));
-	snprintf(db, sizeof db, "%s/g.db", dir);
-	conf_defaults(&conf);
-	conf.country = COUNTRY_RO;
-	i18n_init("en");
-}
-
-static void
-teardown(void)
-{
-	char cmd[128];
-
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	ck_assert_int_eq(system(cmd), 0);
-	conf_free(&conf);
+	fixture_setup();
+	fixture_conf.country = COUNTRY_RO;
 }
 
 /* Creates the database, adds clerk "ana" as the system admin and logs
@@ -62,75 +46,13 @@ teardown(void)
 static struct service *
 open_service(void)
 {
-	struct service *svc;
-	char *cause = NULL;
+	struct service *svc = fixture_service(1);
 
-	ck_assert_int_eq(service_init(&conf, db, &cause), G_OK);
-	ck_assert_int_eq(service_open(&conf, db, &svc, &cause), G_OK);
-	service_act_as_system(svc, "test");
 	ck_assert_int_eq(service_staff_add(svc, "ana", ROLE_CLERK,
 	    GOOD_PASSWORD), G_OK);
 	ck_assert_int_eq(service_login(svc, "ana", GOOD_PASSWORD), G_OK);
 	ck_assert_int_eq(service_actor(svc)->role, ROLE_CLERK);
 	return svc;
-}
-
-/* Returns the integer a query on the file yields (-1: no row). */
-static long long
-raw_count(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static long long
-raw_count(const char *fmt, ...)
-{
-	sqlite3_stmt *s;
-	sqlite3 *h;
-	char sql[1024];
-	long long n = -1;
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(sql, sizeof sql, fmt, ap);
-	va_end(ap);
-	ck_assert_int_eq(sqlite3_open(db, &h), SQLITE_OK);
-	ck_assert_msg(sqlite3_prepare_v2(h, sql, -1, &s, NULL) == SQLITE_OK,
-	    "%s: %s", sql, sqlite3_errmsg(h));
-	if (sqlite3_step(s) == SQLITE_ROW)
-		n = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	sqlite3_close(h);
-	return n;
-}
-
-/* Returns the text a query on the file yields, in a static buffer
- * ("(none)" when there is no row, "(null)" for NULL). */
-static const char *
-raw_text(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static const char *
-raw_text(const char *fmt, ...)
-{
-	static char out[1024];
-	sqlite3_stmt *s;
-	sqlite3 *h;
-	char sql[1024];
-	const unsigned char *t;
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(sql, sizeof sql, fmt, ap);
-	va_end(ap);
-	snprintf(out, sizeof out, "(none)");
-	ck_assert_int_eq(sqlite3_open(db, &h), SQLITE_OK);
-	ck_assert_msg(sqlite3_prepare_v2(h, sql, -1, &s, NULL) == SQLITE_OK,
-	    "%s: %s", sql, sqlite3_errmsg(h));
-	if (sqlite3_step(s) == SQLITE_ROW) {
-		t = sqlite3_column_text(s, 0);
-		snprintf(out, sizeof out, "%s", t != NULL ? (const char *)t :
-		    "(null)");
-	}
-	sqlite3_finalize(s);
-	sqlite3_close(h);
-	return out;
 }
 
 /* Asserts that the last message holds words. */
@@ -287,36 +209,36 @@ START_TEST(a_valid_person_is_registered_and_audited)
 	    "Ștefan Țărână is registered (Level A).");
 	ck_assert_int_eq(p.level, LEVEL_STANDARD);
 	ck_assert_int_eq(p.id, id);
-	ck_assert_int_eq(raw_count("SELECT COUNT(*) FROM person"), 1);
-	ck_assert_str_eq(raw_text("SELECT level FROM person WHERE id = %lld",
+	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM person"), 1);
+	ck_assert_str_eq(fixture_text("SELECT level FROM person WHERE id = %lld",
 	    (long long)id), "standard");
-	ck_assert_str_eq(raw_text("SELECT country FROM person"), "RO");
-	ck_assert_str_eq(raw_text("SELECT birth_date FROM person"),
+	ck_assert_str_eq(fixture_text("SELECT country FROM person"), "RO");
+	ck_assert_str_eq(fixture_text("SELECT birth_date FROM person"),
 	    "1980-01-01");
-	ck_assert_str_eq(raw_text("SELECT surname FROM person"), "Țărână");
-	ck_assert_str_eq(raw_text("SELECT given_names FROM person"),
+	ck_assert_str_eq(fixture_text("SELECT surname FROM person"), "Țărână");
+	ck_assert_str_eq(fixture_text("SELECT given_names FROM person"),
 	    "Ștefan");
-	ck_assert_str_eq(raw_text("SELECT cnp FROM person"), "1800101221144");
-	ck_assert_str_eq(raw_text("SELECT town || '|' || street || '|' || "
+	ck_assert_str_eq(fixture_text("SELECT cnp FROM person"), "1800101221144");
+	ck_assert_str_eq(fixture_text("SELECT town || '|' || street || '|' || "
 	    "number || '|' || block || '|' || staircase || '|' || floor || "
 	    "'|' || apartment || '|' || postal_code FROM person"),
 	    "Iași|Strada Lăpușneanu|12A|B4|A|3|14|700057");
-	ck_assert_str_eq(raw_text("SELECT contact FROM person"), "post");
-	ck_assert_str_eq(raw_text("SELECT email FROM person"),
+	ck_assert_str_eq(fixture_text("SELECT contact FROM person"), "post");
+	ck_assert_str_eq(fixture_text("SELECT email FROM person"),
 	    "stefan.tarana@example.ro");
-	ck_assert_str_eq(raw_text("SELECT afm FROM person"), "(null)");
+	ck_assert_str_eq(fixture_text("SELECT afm FROM person"), "(null)");
 	/* One search row per word the name starts from. */
-	ck_assert_int_eq(raw_count("SELECT COUNT(*) FROM person_search WHERE "
+	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM person_search WHERE "
 	    "person_id = %lld", (long long)id), 2);
-	ck_assert_int_eq(raw_count("SELECT COUNT(*) FROM person_search WHERE "
+	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM person_search WHERE "
 	    "key LIKE 'stefan%%'"), 1);
-	ck_assert_int_eq(raw_count("SELECT COUNT(*) FROM person_search WHERE "
+	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM person_search WHERE "
 	    "key LIKE 'tarana%%'"), 1);
-	ck_assert_int_eq(raw_count("SELECT COUNT(*) FROM level_change WHERE "
+	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM level_change WHERE "
 	    "person_id = %lld AND from_level = 'none' AND to_level = "
 	    "'standard' AND by_actor = 'ana'", (long long)id), 1);
-	ck_assert_int_eq(raw_count("SELECT COUNT(*) FROM level_change"), 1);
-	ck_assert_int_eq(raw_count("SELECT COUNT(*) FROM audit WHERE action "
+	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM level_change"), 1);
+	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM audit WHERE action "
 	    "= 'person.register' AND outcome = 'ok' AND actor = 'ana' AND "
 	    "role = 'clerk' AND on_behalf = 'person:%lld'", (long long)id), 1);
 	service_close(svc);
@@ -331,13 +253,13 @@ START_TEST(an_invalid_cnp_stores_nothing)
 	SET(p.cnp, "1800101221145");
 	register_refused(svc, &p, PF_CNP);
 	SAYS(svc, "CNP");
-	ck_assert_int_eq(raw_count("SELECT COUNT(*) FROM person"), 0);
-	ck_assert_int_eq(raw_count("SELECT COUNT(*) FROM person_search"), 0);
-	ck_assert_int_eq(raw_count("SELECT COUNT(*) FROM level_change"), 0);
-	ck_assert_int_eq(raw_count("SELECT COUNT(*) FROM audit WHERE action "
+	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM person"), 0);
+	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM person_search"), 0);
+	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM level_change"), 0);
+	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM audit WHERE action "
 	    "= 'person.register' AND outcome LIKE 'refused%%' AND actor = "
 	    "'ana'"), 1);
-	ck_assert_int_eq(raw_count("SELECT COUNT(*) FROM audit WHERE action "
+	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM audit WHERE action "
 	    "= 'person.register' AND outcome = 'ok'"), 0);
 	service_close(svc);
 }
@@ -352,7 +274,7 @@ START_TEST(names_with_sql_or_control_characters_are_refused)
 	SET(p.surname, "Robert'); DROP TABLE person;--");
 	register_refused(svc, &p, PF_SURNAME);
 	SAYS(svc, "Surname");
-	ck_assert_int_eq(raw_count("SELECT COUNT(*) FROM sqlite_master WHERE "
+	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM sqlite_master WHERE "
 	    "type = 'table' AND name = 'person'"), 1);
 
 	p = ro_person();
@@ -365,8 +287,8 @@ START_TEST(names_with_sql_or_control_characters_are_refused)
 	SET(p.cnp, "2900304120037");
 	SET(p.given_names, "Ana\x1b[2J");
 	register_refused(svc, &p, PF_GIVEN_NAMES);
-	ck_assert_int_eq(raw_count("SELECT COUNT(*) FROM person"), 0);
-	ck_assert_int_eq(raw_count("SELECT COUNT(*) FROM audit WHERE action "
+	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM person"), 0);
+	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM audit WHERE action "
 	    "= 'person.register' AND outcome LIKE 'refused%%'"), 3);
 
 	/* An apostrophe belongs in names and reaches the store intact. */
@@ -375,12 +297,12 @@ START_TEST(names_with_sql_or_control_characters_are_refused)
 	SET(p.surname, "O'Brien");
 	SET(p.given_names, "Patrick");
 	register_ok(svc, &p);
-	ck_assert_str_eq(raw_text("SELECT surname FROM person WHERE cnp = "
+	ck_assert_str_eq(fixture_text("SELECT surname FROM person WHERE cnp = "
 	    "'1850615400011'"), "O'Brien");
 	ck_assert_int_eq(search(svc, "o'brien", NULL), 1);
 	ck_assert_int_eq(search(svc, "Robert'); DROP TABLE person;--", NULL),
 	    0);
-	ck_assert_int_eq(raw_count("SELECT COUNT(*) FROM person"), 1);
+	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM person"), 1);
 	service_close(svc);
 }
 END_TEST
@@ -399,10 +321,10 @@ START_TEST(the_same_cnp_twice_opens_the_first)
 	    G_ERR_EXISTS);
 	ck_assert_int_eq(id, first);
 	SAYS(svc, "already registered");
-	ck_assert_int_eq(raw_count("SELECT COUNT(*) FROM person"), 1);
-	ck_assert_str_eq(raw_text("SELECT surname FROM person"), "Țărână");
-	ck_assert_int_eq(raw_count("SELECT COUNT(*) FROM level_change"), 1);
-	ck_assert_int_eq(raw_count("SELECT COUNT(*) FROM audit WHERE action "
+	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM person"), 1);
+	ck_assert_str_eq(fixture_text("SELECT surname FROM person"), "Țărână");
+	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM level_change"), 1);
+	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM audit WHERE action "
 	    "= 'person.register' AND outcome LIKE 'refused%%' AND on_behalf "
 	    "= 'person:%lld'", (long long)first), 1);
 	service_close(svc);
@@ -452,10 +374,10 @@ START_TEST(search_finds_by_name_id_and_email)
 	ck_assert_str_eq(f.names[0], "Ștefan Țărână");
 
 	/* A Greek profile: names in Greek, found without accents or case. */
-	conf.country = COUNTRY_GR;
+	fixture_conf.country = COUNTRY_GR;
 	p = gr_person();
 	id = register_ok(svc, &p);
-	ck_assert_str_eq(raw_text("SELECT country || '|' || afm || '|' || "
+	ck_assert_str_eq(fixture_text("SELECT country || '|' || afm || '|' || "
 	    "amka || '|' || postal_code || '|' || birth_date FROM person "
 	    "WHERE id = %lld", (long long)id),
 	    "GR|094259216|01013099997|10557|1930-01-01");
@@ -484,17 +406,17 @@ START_TEST(validation_with_a_romanian_card)
 	ck_assert_str_eq(service_message(svc),
 	    "Ștefan Țărână is validated (Level B).");
 	ck_assert_str_eq(v.doc.series, "CJ");
-	ck_assert_str_eq(raw_text("SELECT level FROM person"), "validated");
-	ck_assert_int_eq(raw_count("SELECT COUNT(*) FROM validation"), 1);
-	ck_assert_str_eq(raw_text("SELECT method || '|' || doc_type || '|' "
+	ck_assert_str_eq(fixture_text("SELECT level FROM person"), "validated");
+	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM validation"), 1);
+	ck_assert_str_eq(fixture_text("SELECT method || '|' || doc_type || '|' "
 	    "|| doc_series || '|' || doc_number || '|' || doc_issuer || '|' "
 	    "|| validated_by || '|' || station FROM validation WHERE "
 	    "person_id = %lld AND revoked_at IS NULL", (long long)id),
 	    "counter|ro-id-card|CJ|123456|SPCLEP Cluj|ana|Ghișeu 1");
-	ck_assert_int_eq(raw_count("SELECT COUNT(*) FROM level_change WHERE "
+	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM level_change WHERE "
 	    "person_id = %lld AND from_level = 'standard' AND to_level = "
 	    "'validated' AND by_actor = 'ana'", (long long)id), 1);
-	ck_assert_int_eq(raw_count("SELECT COUNT(*) FROM audit WHERE action "
+	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM audit WHERE action "
 	    "= 'person.validate' AND outcome = 'ok' AND actor = 'ana' AND "
 	    "on_behalf = 'person:%lld'", (long long)id), 1);
 
@@ -502,9 +424,9 @@ START_TEST(validation_with_a_romanian_card)
 	v = ro_card();
 	ck_assert_int_eq(service_person_validate(svc, id, &v), G_ERR_EXISTS);
 	SAYS(svc, "already validated");
-	ck_assert_int_eq(raw_count("SELECT COUNT(*) FROM validation"), 1);
-	ck_assert_int_eq(raw_count("SELECT COUNT(*) FROM level_change"), 2);
-	ck_assert_int_eq(raw_count("SELECT COUNT(*) FROM audit WHERE action "
+	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM validation"), 1);
+	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM level_change"), 2);
+	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM audit WHERE action "
 	    "= 'person.validate' AND outcome LIKE 'refused%%'"), 1);
 	service_close(svc);
 }
@@ -520,10 +442,10 @@ START_TEST(an_expired_document_changes_nothing)
 	v.doc.expiry = date_add_days(clock_today(), -1);
 	ck_assert_int_eq(service_person_validate(svc, id, &v), G_ERR_INVALID);
 	SAYS(svc, "expired");
-	ck_assert_str_eq(raw_text("SELECT level FROM person"), "standard");
-	ck_assert_int_eq(raw_count("SELECT COUNT(*) FROM validation"), 0);
-	ck_assert_int_eq(raw_count("SELECT COUNT(*) FROM level_change"), 1);
-	ck_assert_int_eq(raw_count("SELECT COUNT(*) FROM audit WHERE action "
+	ck_assert_str_eq(fixture_text("SELECT level FROM person"), "standard");
+	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM validation"), 0);
+	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM level_change"), 1);
+	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM audit WHERE action "
 	    "= 'person.validate' AND outcome LIKE 'refused%%' AND on_behalf "
 	    "= 'person:%lld'", (long long)id), 1);
 
@@ -547,14 +469,14 @@ START_TEST(an_electronic_card_needs_an_address_proof)
 	SET(v.doc.number, "12345678");
 	ck_assert_int_eq(service_person_validate(svc, id, &v), G_ERR_INVALID);
 	SAYS(svc, "Address proof");
-	ck_assert_str_eq(raw_text("SELECT level FROM person"), "standard");
-	ck_assert_int_eq(raw_count("SELECT COUNT(*) FROM validation"), 0);
+	ck_assert_str_eq(fixture_text("SELECT level FROM person"), "standard");
+	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM validation"), 0);
 
 	SET(v.address_proof, "factură Electrica");
 	ck_assert_int_eq(service_person_validate(svc, id, &v), G_OK);
-	ck_assert_str_eq(raw_text("SELECT doc_type || '|' || address_proof "
+	ck_assert_str_eq(fixture_text("SELECT doc_type || '|' || address_proof "
 	    "FROM validation"), "ro-ecard|factură Electrica");
-	ck_assert_str_eq(raw_text("SELECT level FROM person"), "validated");
+	ck_assert_str_eq(fixture_text("SELECT level FROM person"), "validated");
 	service_close(svc);
 }
 END_TEST
@@ -575,31 +497,31 @@ START_TEST(revoke_then_validate_again)
 	SAYS(svc, "Reason");
 	ck_assert_int_eq(service_person_revoke(svc, id, "lost\x1b[2J"),
 	    G_ERR_INVALID);
-	ck_assert_str_eq(raw_text("SELECT level FROM person"), "validated");
-	ck_assert_int_eq(raw_count("SELECT COUNT(*) FROM validation WHERE "
+	ck_assert_str_eq(fixture_text("SELECT level FROM person"), "validated");
+	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM validation WHERE "
 	    "revoked_at IS NULL"), 1);
 
 	ck_assert_int_eq(service_person_revoke(svc, id, "card reported "
 	    "stolen"), G_OK);
 	SAYS(svc, "back at Level A");
-	ck_assert_str_eq(raw_text("SELECT level FROM person"), "standard");
-	ck_assert_int_eq(raw_count("SELECT COUNT(*) FROM validation WHERE "
+	ck_assert_str_eq(fixture_text("SELECT level FROM person"), "standard");
+	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM validation WHERE "
 	    "revoked_at IS NOT NULL AND revoked_by = 'ana' AND "
 	    "revoke_reason = 'card reported stolen'"), 1);
-	ck_assert_int_eq(raw_count("SELECT COUNT(*) FROM level_change WHERE "
+	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM level_change WHERE "
 	    "from_level = 'validated' AND to_level = 'standard' AND reason = "
 	    "'card reported stolen'"), 1);
-	ck_assert_int_eq(raw_count("SELECT COUNT(*) FROM audit WHERE action "
+	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM audit WHERE action "
 	    "= 'person.revoke' AND outcome = 'ok' AND on_behalf = "
 	    "'person:%lld'", (long long)id), 1);
 
 	/* A new validation row: one active at a time. */
 	validate_ok(svc, id);
-	ck_assert_str_eq(raw_text("SELECT level FROM person"), "validated");
-	ck_assert_int_eq(raw_count("SELECT COUNT(*) FROM validation"), 2);
-	ck_assert_int_eq(raw_count("SELECT COUNT(*) FROM validation WHERE "
+	ck_assert_str_eq(fixture_text("SELECT level FROM person"), "validated");
+	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM validation"), 2);
+	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM validation WHERE "
 	    "revoked_at IS NULL"), 1);
-	ck_assert_int_eq(raw_count("SELECT COUNT(*) FROM level_change WHERE "
+	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM level_change WHERE "
 	    "person_id = %lld", (long long)id), 4);
 	service_close(svc);
 }
@@ -663,10 +585,10 @@ START_TEST(a_validated_person_represents_a_business)
 	SAYS(svc, "Brutăria Ștefan SRL is registered");
 	ck_assert_int_gt(b.id, 0);
 	first = b.id;
-	ck_assert_str_eq(raw_text("SELECT cui || '|' || country || '|' || "
+	ck_assert_str_eq(fixture_text("SELECT cui || '|' || country || '|' || "
 	    "name || '|' || created_by FROM business WHERE id = %lld",
 	    (long long)b.id), "18547290|RO|Brutăria Ștefan SRL|ana");
-	ck_assert_int_eq(raw_count("SELECT COUNT(*) FROM audit WHERE action "
+	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM audit WHERE action "
 	    "= 'business.register' AND outcome = 'ok' AND object = "
 	    "'business:%lld'", (long long)b.id), 1);
 
@@ -677,7 +599,7 @@ START_TEST(a_validated_person_represents_a_business)
 	ck_assert_int_eq(service_business_register(svc, &again),
 	    G_ERR_EXISTS);
 	ck_assert_int_eq(again.id, first);
-	ck_assert_int_eq(raw_count("SELECT COUNT(*) FROM business"), 1);
+	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM business"), 1);
 	memset(&again, 0, sizeof again);
 	SET(again.cui, "RO18547291");
 	SET(again.name, "Alta SRL");
@@ -702,8 +624,8 @@ START_TEST(a_validated_person_represents_a_business)
 	ck_assert_int_eq(service_representative_add(svc, first, person, filed,
 	    "DS-2026/117"), G_ERR_DENIED);
 	SAYS(svc, "validated person (Level B)");
-	ck_assert_int_eq(raw_count("SELECT COUNT(*) FROM representative"), 0);
-	ck_assert_int_eq(raw_count("SELECT COUNT(*) FROM audit WHERE action "
+	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM representative"), 0);
+	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM audit WHERE action "
 	    "= 'representative.add' AND outcome LIKE 'refused%%' AND "
 	    "on_behalf = 'person:%lld'", (long long)person), 1);
 
@@ -714,20 +636,20 @@ START_TEST(a_validated_person_represents_a_business)
 	ck_assert_int_eq(service_representative_add(svc, first, person, filed,
 	    ""), G_ERR_INVALID);
 	SAYS(svc, "Declaration");
-	ck_assert_int_eq(raw_count("SELECT COUNT(*) FROM representative"), 0);
+	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM representative"), 0);
 	ck_assert_int_eq(service_representative_add(svc, first, 9999, filed,
 	    "DS-2026/117"), G_ERR_NOTFOUND);
 
 	ck_assert_int_eq(service_representative_add(svc, first, person, filed,
 	    "DS-2026/117"), G_OK);
 	SAYS(svc, "Ștefan Țărână now represents Brutăria Ștefan SRL");
-	ck_assert_int_eq(raw_count("SELECT COUNT(*) FROM representative WHERE "
+	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM representative WHERE "
 	    "ended_at IS NULL AND recorded_by = 'ana' AND document_ref = "
 	    "'DS-2026/117'"), 1);
 	ck_assert_int_eq(service_representative_add(svc, first, person, filed,
 	    "DS-2026/118"), G_ERR_EXISTS);
 	SAYS(svc, "already represents");
-	ck_assert_int_eq(raw_count("SELECT COUNT(*) FROM representative"), 1);
+	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM representative"), 1);
 
 	memset(&r, 0, sizeof r);
 	ck_assert_int_eq(service_business_of_person(svc, person, collect_rep,
@@ -741,9 +663,9 @@ START_TEST(a_validated_person_represents_a_business)
 	ck_assert_str_eq(r.person_name, "Țărână Ștefan");
 
 	ck_assert_int_eq(service_representative_end(svc, r.id), G_OK);
-	ck_assert_int_eq(raw_count("SELECT COUNT(*) FROM representative WHERE "
+	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM representative WHERE "
 	    "ended_at IS NOT NULL AND ended_by = 'ana'"), 1);
-	ck_assert_int_eq(raw_count("SELECT COUNT(*) FROM audit WHERE action "
+	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM audit WHERE action "
 	    "= 'representative.end' AND outcome = 'ok' AND object = "
 	    "'representative:%lld'", (long long)r.id), 1);
 	ck_assert_int_eq(service_representative_end(svc, r.id),
@@ -755,7 +677,7 @@ START_TEST(a_validated_person_represents_a_business)
 	/* Ended, the same person may be recorded again. */
 	ck_assert_int_eq(service_representative_add(svc, first, person, filed,
 	    "DS-2026/200"), G_OK);
-	ck_assert_int_eq(raw_count("SELECT COUNT(*) FROM representative"), 2);
+	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM representative"), 2);
 	service_close(svc);
 }
 END_TEST
@@ -809,19 +731,19 @@ START_TEST(a_registration_request_is_due_in_two_working_days)
 	ck_assert_int_eq(service_registration_file(svc, person, REG_KIOSK,
 	    "2026-11-27T09:00:00Z", &req), G_OK);
 	ck_assert_int_gt(req, 0);
-	ck_assert_str_eq(raw_text("SELECT deadline FROM registration_request "
+	ck_assert_str_eq(fixture_text("SELECT deadline FROM registration_request "
 	    "WHERE id = %lld", (long long)req), "2026-12-03");
-	ck_assert_str_eq(raw_text("SELECT status || '|' || source || '|' || "
+	ck_assert_str_eq(fixture_text("SELECT status || '|' || source || '|' || "
 	    "received_at FROM registration_request"),
 	    "pending|kiosk|2026-11-27T09:00:00Z");
-	ck_assert_int_eq(raw_count("SELECT COUNT(*) FROM audit WHERE action "
+	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM audit WHERE action "
 	    "= 'registration.file' AND outcome = 'ok' AND on_behalf = "
 	    "'person:%lld'", (long long)person), 1);
 
 	/* A time that is not a date is refused. */
 	ck_assert_int_eq(service_registration_file(svc, person, REG_WEB,
 	    "yesterday", &req), G_ERR_INVALID);
-	ck_assert_int_eq(raw_count("SELECT COUNT(*) FROM "
+	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM "
 	    "registration_request"), 1);
 
 	memset(&pend, 0, sizeof pend);
@@ -836,9 +758,9 @@ START_TEST(a_registration_request_is_due_in_two_working_days)
 
 	/* Validating the person closes the request. */
 	validate_ok(svc, person);
-	ck_assert_str_eq(raw_text("SELECT status || '|' || handled_by FROM "
+	ck_assert_str_eq(fixture_text("SELECT status || '|' || handled_by FROM "
 	    "registration_request"), "done|ana");
-	ck_assert_str_ne(raw_text("SELECT handled_at FROM "
+	ck_assert_str_ne(fixture_text("SELECT handled_at FROM "
 	    "registration_request"), "(null)");
 	memset(&pend, 0, sizeof pend);
 	ck_assert_int_eq(service_registration_pending(svc, 10,
@@ -856,9 +778,9 @@ START_TEST(a_request_for_an_unknown_person_is_refused)
 	ck_assert_int_eq(service_registration_file(svc, 9999, REG_WEB,
 	    "2026-11-27T09:00:00Z", &req), G_ERR_NOTFOUND);
 	ck_assert_str_ne(service_message(svc), "");
-	ck_assert_int_eq(raw_count("SELECT COUNT(*) FROM "
+	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM "
 	    "registration_request"), 0);
-	ck_assert_int_eq(raw_count("SELECT COUNT(*) FROM audit WHERE action "
+	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM audit WHERE action "
 	    "= 'registration.file' AND outcome = 'refused: %s'",
 	    gerr_str(G_ERR_NOTFOUND)), 1);
 	service_close(svc);
@@ -883,12 +805,12 @@ START_TEST(a_supervisor_suspends_reinstates_and_closes)
 	    ""), G_ERR_INVALID);
 	ck_assert_int_eq(service_person_set_status(svc, id, LEVEL_SUSPENDED,
 	    "lost card"), G_OK);
-	ck_assert_int_eq(raw_count("SELECT level = 'suspended' FROM person "
+	ck_assert_int_eq(fixture_count("SELECT level = 'suspended' FROM person "
 	    "WHERE id = %lld", (long long)id), 1);
 	/* Reinstated at the level it had: the validation is still active. */
 	ck_assert_int_eq(service_person_set_status(svc, id, LEVEL_STANDARD,
 	    "card found"), G_OK);
-	ck_assert_int_eq(raw_count("SELECT level = 'validated' FROM person "
+	ck_assert_int_eq(fixture_count("SELECT level = 'validated' FROM person "
 	    "WHERE id = %lld", (long long)id), 1);
 	ck_assert_int_eq(service_person_set_status(svc, id, LEVEL_STANDARD,
 	    "again"), G_ERR_INVALID);
@@ -897,10 +819,10 @@ START_TEST(a_supervisor_suspends_reinstates_and_closes)
 	/* Closed is final. */
 	ck_assert_int_eq(service_person_set_status(svc, id, LEVEL_SUSPENDED,
 	    "x"), G_ERR_DENIED);
-	ck_assert_int_eq(raw_count("SELECT COUNT(*) FROM level_change WHERE "
+	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM level_change WHERE "
 	    "person_id = %lld AND reason IN ('lost card', 'card found', "
 	    "'moved abroad')", (long long)id), 3);
-	ck_assert_int_eq(raw_count("SELECT COUNT(*) FROM audit WHERE action "
+	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM audit WHERE action "
 	    "= 'person.status' AND outcome = 'ok' AND actor = 'sofia'"), 3);
 	service_close(svc);
 }
@@ -922,7 +844,7 @@ START_TEST(no_one_logged_in_may_do_nothing)
 
 	service_logout(svc);
 	ck_assert_ptr_null(service_actor(svc));
-	audit_rows = raw_count("SELECT COUNT(*) FROM audit");
+	audit_rows = fixture_count("SELECT COUNT(*) FROM audit");
 
 	q = ro_person();
 	SET(q.cnp, "1850615400011");
@@ -958,16 +880,16 @@ START_TEST(no_one_logged_in_may_do_nothing)
 	SAYS(svc, "Log in first");
 
 	/* Nothing changed; each refused change left an audit row. */
-	ck_assert_int_eq(raw_count("SELECT COUNT(*) FROM person"), 1);
-	ck_assert_str_eq(raw_text("SELECT level FROM person"), "standard");
-	ck_assert_int_eq(raw_count("SELECT COUNT(*) FROM validation"), 0);
-	ck_assert_int_eq(raw_count("SELECT COUNT(*) FROM business"), 0);
-	ck_assert_int_eq(raw_count("SELECT COUNT(*) FROM representative"), 0);
-	ck_assert_int_eq(raw_count("SELECT COUNT(*) FROM "
+	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM person"), 1);
+	ck_assert_str_eq(fixture_text("SELECT level FROM person"), "standard");
+	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM validation"), 0);
+	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM business"), 0);
+	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM representative"), 0);
+	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM "
 	    "registration_request"), 0);
-	ck_assert_int_eq(raw_count("SELECT COUNT(*) FROM audit WHERE id > "
+	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM audit WHERE id > "
 	    "%lld AND outcome LIKE 'refused%%'", audit_rows), 7);
-	ck_assert_int_eq(raw_count("SELECT COUNT(*) FROM audit WHERE id > "
+	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM audit WHERE id > "
 	    "%lld AND outcome = 'ok'", audit_rows), 0);
 
 	/* Logged in again, the clerk may. */
@@ -987,7 +909,7 @@ main(void)
 	SRunner *sr;
 	int failed;
 
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, setup, fixture_teardown);
 	tcase_set_timeout(tc, 120);
 	tcase_add_test(tc, a_valid_person_is_registered_and_audited);
 	tcase_add_test(tc, an_invalid_cnp_stores_nothing);

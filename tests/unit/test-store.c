@@ -18,85 +18,29 @@
 #include "guichet/service-staff.h"
 #include "guichet/service.h"
 #include "guichet/store.h"
+#include "fixture.h"
 
 #define GOOD_PASSWORD "correct horse battery"
-
-static char dir[64], db[96];
-static struct conf conf;
 
 static void
 setup(void)
 {
-	snprintf(dir, sizeof dir, "/tmp/guichet-store-XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(dir));
-	snprintf(db, sizeof db, "%s/g.db", dir);
-	conf_defaults(&conf);
-	conf.lock_after = 5;
-	i18n_init("en");
-}
-
-static void
-teardown(void)
-{
-	char cmd[128];
-
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	ck_assert_int_eq(system(cmd), 0);
-	conf_free(&conf);
+	fixture_setup();
+	fixture_conf.lock_after = 5;
 }
 
 /* Creates the database and opens the service as the system admin. */
 static struct service *
 open_service(void)
 {
-	struct service *svc;
-	char *cause = NULL;
-
-	ck_assert_int_eq(service_init(&conf, db, &cause), G_OK);
-	ck_assert_int_eq(service_open(&conf, db, &svc, &cause), G_OK);
-	service_act_as_system(svc, "test");
-	return svc;
+	return fixture_service(1);
 }
 
 /* Opens the service on the existing database as the system admin. */
 static struct service *
 open_service_again(void)
 {
-	struct service *svc;
-	char *cause = NULL;
-
-	ck_assert_int_eq(service_open(&conf, db, &svc, &cause), G_OK);
-	service_act_as_system(svc, "test");
-	return svc;
-}
-
-/* Runs one SQL statement on the file behind the program's back. */
-static void
-raw_sql(const char *sql)
-{
-	sqlite3 *h;
-
-	ck_assert_int_eq(sqlite3_open(db, &h), SQLITE_OK);
-	ck_assert_msg(sqlite3_exec(h, sql, NULL, NULL, NULL) == SQLITE_OK,
-	    "%s: %s", sql, sqlite3_errmsg(h));
-	sqlite3_close(h);
-}
-
-/* Returns the integer a query on the file yields. */
-static long long
-raw_count(const char *sql)
-{
-	sqlite3_stmt *s;
-	sqlite3 *h;
-	long long n = -1;
-
-	ck_assert_int_eq(sqlite3_open(db, &h), SQLITE_OK);
-	ck_assert_int_eq(sqlite3_prepare_v2(h, sql, -1, &s, NULL), SQLITE_OK);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		n = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	sqlite3_close(h);
-	return n;
+	return fixture_service(0);
 }
 
 START_TEST(create_then_migrate_is_idempotent)
@@ -105,15 +49,15 @@ START_TEST(create_then_migrate_is_idempotent)
 	char *cause = NULL;
 	int applied = -1, version = 0;
 
-	ck_assert_int_eq(service_init(&conf, db, &cause), G_OK);
-	ck_assert_int_eq(service_migrate(&conf, db, &applied, &version,
+	ck_assert_int_eq(service_init(&fixture_conf, fixture_db, &cause), G_OK);
+	ck_assert_int_eq(service_migrate(&fixture_conf, fixture_db, &applied, &version,
 	    &cause), G_OK);
 	ck_assert_int_eq(applied, 0);
 	ck_assert_int_eq(version, store_schema_latest());
-	ck_assert_int_eq(store_open(db, &st, &cause), G_OK);
+	ck_assert_int_eq(store_open(fixture_db, &st, &cause), G_OK);
 	ck_assert_int_eq(store_schema_version(st), store_schema_latest());
 	store_close(st);
-	ck_assert_int_eq(raw_count("SELECT COUNT(*) FROM schema_migration"),
+	ck_assert_int_eq(fixture_count("%s", "SELECT COUNT(*) FROM schema_migration"),
 	    store_schema_latest());
 }
 END_TEST
@@ -122,8 +66,8 @@ START_TEST(create_refuses_an_existing_file)
 {
 	char *cause = NULL;
 
-	ck_assert_int_eq(service_init(&conf, db, &cause), G_OK);
-	ck_assert_int_eq(service_init(&conf, db, &cause), G_ERR_EXISTS);
+	ck_assert_int_eq(service_init(&fixture_conf, fixture_db, &cause), G_OK);
+	ck_assert_int_eq(service_init(&fixture_conf, fixture_db, &cause), G_ERR_EXISTS);
 	ck_assert_ptr_nonnull(strstr(cause, "already exists"));
 	free(cause);
 }
@@ -134,7 +78,7 @@ START_TEST(missing_directory_is_named)
 	struct store *st;
 	char *cause = NULL, path[128];
 
-	snprintf(path, sizeof path, "%s/no/such/g.db", dir);
+	snprintf(path, sizeof path, "%s/no/such/g.db", fixture_dir);
 	ck_assert_int_eq(store_create(path, &st, &cause), G_ERR_IO);
 	ck_assert_ptr_nonnull(strstr(cause, "does not exist"));
 	free(cause);
@@ -145,11 +89,11 @@ START_TEST(a_text_file_is_not_a_database)
 {
 	struct store *st;
 	char *cause = NULL;
-	FILE *f = fopen(db, "w");
+	FILE *f = fopen(fixture_db, "w");
 
 	fputs("this is a letter, not a database\n", f);
 	fclose(f);
-	ck_assert_int_eq(store_open(db, &st, &cause), G_ERR_STORE);
+	ck_assert_int_eq(store_open(fixture_db, &st, &cause), G_ERR_STORE);
 	ck_assert_ptr_nonnull(strstr(cause, "not a guichet database"));
 	free(cause);
 }
@@ -160,10 +104,10 @@ START_TEST(an_older_schema_asks_for_migrate)
 	struct store *st;
 	char *cause = NULL;
 
-	ck_assert_int_eq(service_init(&conf, db, &cause), G_OK);
-	raw_sql("DELETE FROM schema_migration WHERE version = "
+	ck_assert_int_eq(service_init(&fixture_conf, fixture_db, &cause), G_OK);
+	fixture_sql("DELETE FROM schema_migration WHERE version = "
 	    "(SELECT MAX(version) FROM schema_migration)");
-	ck_assert_int_eq(store_open(db, &st, &cause), G_ERR_STORE);
+	ck_assert_int_eq(store_open(fixture_db, &st, &cause), G_ERR_STORE);
 	ck_assert_ptr_nonnull(strstr(cause, "guichetctl migrate"));
 	free(cause);
 }
@@ -182,7 +126,7 @@ START_TEST(weak_passwords_and_bad_names_change_nothing)
 	    ROLE_CLERK, GOOD_PASSWORD), G_ERR_INVALID);
 	ck_assert_int_eq(service_staff_add(svc, "ana", ROLE_SYSTEM,
 	    GOOD_PASSWORD), G_ERR_INVALID);
-	ck_assert_int_eq(raw_count("SELECT COUNT(*) FROM staff"), 0);
+	ck_assert_int_eq(fixture_count("%s", "SELECT COUNT(*) FROM staff"), 0);
 	service_close(svc);
 }
 END_TEST
@@ -196,10 +140,10 @@ START_TEST(duplicate_username_is_refused_and_audited)
 	ck_assert_int_eq(service_staff_add(svc, "ana", ROLE_ADMIN,
 	    GOOD_PASSWORD), G_ERR_EXISTS);
 	ck_assert_ptr_nonnull(strstr(service_message(svc), "already"));
-	ck_assert_int_eq(raw_count("SELECT COUNT(*) FROM staff"), 1);
-	ck_assert_int_eq(raw_count("SELECT COUNT(*) FROM audit WHERE "
+	ck_assert_int_eq(fixture_count("%s", "SELECT COUNT(*) FROM staff"), 1);
+	ck_assert_int_eq(fixture_count("%s", "SELECT COUNT(*) FROM audit WHERE "
 	    "action = 'staff.add' AND outcome = 'ok'"), 1);
-	ck_assert_int_eq(raw_count("SELECT COUNT(*) FROM audit WHERE "
+	ck_assert_int_eq(fixture_count("%s", "SELECT COUNT(*) FROM audit WHERE "
 	    "action = 'staff.add' AND outcome LIKE 'refused%'"), 1);
 	service_close(svc);
 }
@@ -216,7 +160,7 @@ START_TEST(login_succeeds_and_is_audited)
 	ck_assert_int_eq(service_actor(svc)->role, ROLE_CLERK);
 	service_logout(svc);
 	ck_assert_ptr_null(service_actor(svc));
-	ck_assert_int_eq(raw_count("SELECT COUNT(*) FROM audit WHERE "
+	ck_assert_int_eq(fixture_count("%s", "SELECT COUNT(*) FROM audit WHERE "
 	    "action IN ('login', 'logout') AND outcome = 'ok' AND actor = "
 	    "'ana'"), 2);
 	/* The clerk may not manage staff. */
@@ -253,7 +197,7 @@ START_TEST(failures_throttle_then_lock)
 	ck_assert_int_eq(service_login(svc, "ana", "wrong password!"),
 	    G_ERR_LOCKED);	/* 5th failure: locked */
 	ck_assert_ptr_nonnull(strstr(service_message(svc), "locked"));
-	ck_assert_int_eq(raw_count("SELECT locked FROM staff"), 1);
+	ck_assert_int_eq(fixture_count("%s", "SELECT locked FROM staff"), 1);
 	ck_assert_int_eq(service_login(svc, "ana", GOOD_PASSWORD),
 	    G_ERR_LOCKED);
 	/* An administrator's new password unlocks. */
@@ -262,7 +206,7 @@ START_TEST(failures_throttle_then_lock)
 	    "a brand new passphrase"), G_OK);
 	ck_assert_int_eq(service_login(svc, "ana", "a brand new passphrase"),
 	    G_OK);
-	ck_assert_int_eq(raw_count("SELECT COUNT(*) FROM audit WHERE "
+	ck_assert_int_eq(fixture_count("%s", "SELECT COUNT(*) FROM audit WHERE "
 	    "action = 'login' AND outcome LIKE 'refused%'"), 7);
 	service_close(svc);
 }
@@ -274,9 +218,9 @@ START_TEST(unknown_user_is_not_recorded_by_name)
 
 	ck_assert_int_eq(service_login(svc, "my secret passphrase", "x"),
 	    G_ERR_AUTH);
-	ck_assert_int_eq(raw_count("SELECT COUNT(*) FROM audit WHERE "
+	ck_assert_int_eq(fixture_count("%s", "SELECT COUNT(*) FROM audit WHERE "
 	    "actor LIKE '%secret%' OR object LIKE '%secret%'"), 0);
-	ck_assert_int_eq(raw_count("SELECT COUNT(*) FROM audit WHERE "
+	ck_assert_int_eq(fixture_count("%s", "SELECT COUNT(*) FROM audit WHERE "
 	    "object = 'staff:?'"), 1);
 	service_close(svc);
 }
@@ -314,8 +258,8 @@ START_TEST(audit_chain_finds_the_changed_row)
 	service_close(svc);
 
 	/* The triggers refuse changes: whoever tampers must drop them. */
-	raw_sql("DROP TRIGGER audit_rows_are_never_changed");
-	raw_sql("UPDATE audit SET object = 'staff:eve' WHERE id = 2");
+	fixture_sql("DROP TRIGGER audit_rows_are_never_changed");
+	fixture_sql("UPDATE audit SET object = 'staff:eve' WHERE id = 2");
 	svc = open_service_again();
 	ck_assert_int_eq(service_audit_verify(svc, &r), G_ERR_TAMPERED);
 	ck_assert_int_eq(r.broken_id, 2);
@@ -334,8 +278,8 @@ START_TEST(audit_chain_finds_a_removed_row)
 		ck_assert_int_eq(service_login(svc, "nobody", "x"),
 		    G_ERR_AUTH);
 	service_close(svc);
-	raw_sql("DROP TRIGGER audit_rows_are_never_deleted");
-	raw_sql("DELETE FROM audit WHERE id = 2");
+	fixture_sql("DROP TRIGGER audit_rows_are_never_deleted");
+	fixture_sql("DELETE FROM audit WHERE id = 2");
 	svc = open_service_again();
 	ck_assert_int_eq(service_audit_verify(svc, &r), G_ERR_TAMPERED);
 	ck_assert_int_eq(r.broken_id, 3);
@@ -351,7 +295,7 @@ main(void)
 	SRunner *sr;
 	int failed;
 
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, setup, fixture_teardown);
 	tcase_set_timeout(tc, 120);
 	tcase_add_test(tc, create_then_migrate_is_idempotent);
 	tcase_add_test(tc, create_refuses_an_existing_file);
