@@ -19,6 +19,7 @@ struct conf {
 	char *station;		/* [station] name */
 	char *town;		/* [town] name */
 	enum country country;	/* [town] profile: ro | gr */
+	char *protocol_format;	/* [town] protocol_format: "%Y/%6N" */
 	char *language;		/* [ui] language: ro | el | en */
 	bool high_contrast;	/* [ui] high_contrast */
 	char *database;		/* [store] database */

@@ -22,5 +22,6 @@ const struct embedded_file *embedded_find(const struct embedded_file *set,
 
 extern const struct embedded_file embedded_schema[];
 extern const struct embedded_file embedded_demo[];
+extern const struct embedded_file embedded_forms[];
 
 #endif

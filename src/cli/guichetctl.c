@@ -34,6 +34,7 @@ static const struct cli_command *const commands[] = {
 	&cmd_verify_enrolment,
 	&cmd_envelopes,
 	&cmd_citizen,
+	&cmd_requests,
 	NULL
 };
 

@@ -39,6 +39,8 @@ static const struct conf_option options[] = {
 	  "Ghișeu 1", "name of this workstation, shown and audited" },
 	{ "town", "name", CONF_STRING, OFF(town), 0, 0, NULL,
 	  "Primăria", "the town hall's name, printed and shown" },
+	{ "town", "protocol_format", CONF_STRING, OFF(protocol_format), 0, 0,
+	  NULL, "%Y/%6N", "protocol numbers: %Y year, %6N number padded" },
 	{ "town", "profile", CONF_CHOICE, OFF(country), 0, 0, country_choices,
 	  "ro", "country rules: ro or gr" },
 	{ "ui", "language", CONF_STRING, OFF(language), 0, 0,

@@ -13,6 +13,8 @@ struct service {
 	struct service_actor actor;
 	bool acting;
 	char on_behalf[64];	/* the citizen the operation is for */
+	struct request_type *types;	/* parsed forms/, on first use */
+	int ntypes;
 	char message[512];
 };
 

@@ -108,6 +108,7 @@ service_close(struct service *svc)
 	if (svc == NULL)
 		return;
 	store_close(svc->st);
+	free(svc->types);
 	free(svc);
 }
 

@@ -198,24 +198,31 @@ check_identity(struct store *st, bool create, char **cause)
 	return rc;
 }
 
-/* Applies the connection settings every handle needs. */
+/* Applies the connection settings every handle needs; a new database
+ * also gets WAL mode (kept in the file) and the migrations table.  An
+ * existing one is not written to here: many processes open it at once,
+ * and only store_begin may take the write lock. */
 static int
-configure_connection(struct store *st, char **cause)
+configure_connection(struct store *st, bool create, char **cause)
 {
-	static const char *const statements[] = {
-		"PRAGMA journal_mode = WAL",
+	static const char *const every[] = {
 		"PRAGMA foreign_keys = ON",
 		"PRAGMA synchronous = FULL",
 		"PRAGMA mmap_size = 268435456",
+		NULL
+	};
+	static const char *const once[] = {
+		"PRAGMA journal_mode = WAL",
 		"CREATE TABLE IF NOT EXISTS schema_migration ("
 		" version INTEGER PRIMARY KEY,"
 		" name TEXT NOT NULL,"
 		" applied_at TEXT NOT NULL)",
 		NULL
 	};
+	const char *const *statements = every;
 	int i;
 
-	sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
+again:
 	for (i = 0; statements[i] != NULL; i++) {
 		if (sqlite3_exec(st->db, statements[i], NULL, NULL, NULL) !=
 		    SQLITE_OK) {
@@ -223,6 +230,10 @@ configure_connection(struct store *st, char **cause)
 			    sqlite3_errmsg(st->db));
 			return G_ERR_STORE;
 		}
+	}
+	if (create && statements == every) {
+		statements = once;
+		goto again;
 	}
 	return G_OK;
 }
@@ -273,13 +284,16 @@ open_handle(const char *path, bool create, struct store **out, char **cause)
 	st->path = xstrdup(path);
 	st->lock_fd = -1;
 	rc = sqlite3_open_v2(path, &st->db, flags, NULL);
+	/* Before the first read: a reader may meet a checkpoint. */
+	if (st->db != NULL)
+		sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
 	if (rc != SQLITE_OK) {
 		*cause = xasprintf("cannot open database %s: %s", path,
 		    st->db != NULL ? sqlite3_errmsg(st->db) : "out of memory");
 		rc = G_ERR_STORE;
 	} else if ((rc = check_identity(st, create, cause)) == G_OK &&
 	    (rc = open_lock(st, cause)) == G_OK)
-		rc = configure_connection(st, cause);
+		rc = configure_connection(st, create, cause);
 	if (rc != G_OK) {
 		store_close(st);
 		return rc;

@@ -1,0 +1,47 @@
+/*
+ * Requests, complaints and proposals, and the registry.  Filing gives a
+ * request its id at once; registering gives it a protocol number, per
+ * year and without gaps (certificate requests are registered on filing).
+ * Every change of status is checked against the rules of
+ * request-status.h and recorded with who made it; the citizen a clerk
+ * acts for is in the audit row too.
+ */
+#ifndef GUICHET_SERVICE_REQUEST_H
+#define GUICHET_SERVICE_REQUEST_H
+
+#include <stdint.h>
+
+#include "guichet/request-type.h"
+#include "guichet/request.h"
+
+struct service;
+
+/* Returns the type called id, or NULL (the message says so). */
+const struct request_type *service_request_type(struct service *svc,
+    const char *id);
+
+/* Files a request of type_id for person_id (0: anonymous) with the n
+ * values given (field name = value).  Each value is checked against its
+ * field; a missing required field, an unknown field, a value too long or
+ * with control characters is refused with the field's name and nothing is
+ * stored.  The person's account level must allow the type.  Sets *out
+ * (with its protocol number when the type registers on filing). */
+int service_request_file(struct service *svc, const char *type_id,
+    int64_t person_id, const struct request_value *values, int n,
+    struct request *out);
+
+/* Registers request id: the next protocol number of this year. */
+int service_request_register(struct service *svc, int64_t id,
+    struct request *out);
+
+/* Reads a request by its id ("123") or its protocol number
+ * ("2026/000123"). */
+int service_request_find(struct service *svc, const char *what,
+    struct request *out);
+
+/* Moves request id to status to, with text (the reason, or the reply
+ * for "answered"). */
+int service_request_set_status(struct service *svc, int64_t id,
+    enum request_status to, const char *text, struct request *out);
+
+#endif

@@ -1,0 +1,41 @@
+/*
+ * Requests and the registry in the store.  Protocol numbers are taken
+ * inside the caller's write transaction (serialised by the writer lock),
+ * as the next number of the year: gap-free and unique however many
+ * processes write.
+ */
+#ifndef GUICHET_STORE_REQUEST_H
+#define GUICHET_STORE_REQUEST_H
+
+#include <stdint.h>
+
+#include "guichet/request.h"
+
+struct store;
+
+/* Inserts r ('submitted') with its n values; sets r->id. */
+int store_request_insert(struct store *st, struct request *r,
+    const struct request_value *values, int n);
+
+/* Reads request id, with its protocol number when it has one. */
+int store_request_get(struct store *st, int64_t id, struct request *out);
+
+/* Calls fn with each field value of request id, in filing order. */
+int store_request_values(struct store *st, int64_t id,
+    int (*fn)(const char *name, const char *value, void *arg), void *arg);
+
+/* Gives request id the next protocol number of year; sets *number. */
+int store_registry_register(struct store *st, int64_t id, int year,
+    const char *by, const char *station, int64_t *number);
+
+/* Finds the request registered as number of year. */
+int store_registry_find(struct store *st, int year, int64_t number,
+    int64_t *id);
+
+/* Sets request id's status (and reply when not NULL), recording the
+ * event with its text, who and where. */
+int store_request_set_status(struct store *st, int64_t id,
+    enum request_status from, enum request_status to, const char *text,
+    const char *reply, const char *by, const char *station);
+
+#endif

@@ -1,0 +1,168 @@
+/*
+ * guichetctl requests file|register|show|status: requests and the
+ * registry, for scripts, support desks and the concurrency tests.
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "cli.h"
+#include "guichet/err.h"
+#include "guichet/service-person.h"
+#include "guichet/service-request.h"
+#include "guichet/service.h"
+#include "guichet/xmalloc.h"
+
+/* Prints a request: "ID PROTOCOL STATUS TYPE" or a JSON object. */
+static int
+show(struct cli *cli, const struct request *r)
+{
+	if (cli->json)
+		cli_print_json(json_pack("{s:I, s:s, s:s, s:s, s:I, s:s, s:s}",
+		    "id", (json_int_t)r->id, "protocol", r->protocol, "status",
+		    request_status_name(r->status), "type", r->type, "person",
+		    (json_int_t)r->person_id, "filed_at", r->filed_at, "reply",
+		    r->reply));
+	else
+		printf("%lld %s %s %s\n", (long long)r->id,
+		    r->protocol[0] ? r->protocol : "-",
+		    request_status_name(r->status), r->type);
+	return 0;
+}
+
+static int
+req_file(struct cli *cli, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "person", required_argument, NULL, 'p' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct request_value *values;
+	const char *person = NULL;
+	struct request r;
+	int64_t person_id = 0;
+	int ch, i, n, rc;
+
+	optind = 0;
+	while ((ch = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
+		if (ch != 'p')
+			return cli_usage(&cmd_requests);
+		person = optarg;
+	}
+	if (optind >= argc)
+		return cli_usage(&cmd_requests);
+	if (person != NULL && service_person_find(cli->svc, person,
+	    &person_id) != G_OK)
+		return cli_refuse("%s", service_message(cli->svc));
+	n = argc - optind - 1;
+	values = xcalloc((size_t)n + 1, sizeof *values);
+	for (i = 0; i < n; i++) {
+		char *arg = argv[optind + 1 + i], *eq = strchr(arg, '=');
+
+		if (eq == NULL || (size_t)(eq - arg) >= sizeof values[i].name) {
+			free(values);
+			return cli_refuse("'%s' is not NAME=VALUE", arg);
+		}
+		snprintf(values[i].name, sizeof values[i].name, "%.*s",
+		    (int)(eq - arg), arg);
+		values[i].value = eq + 1;
+	}
+	rc = service_request_file(cli->svc, argv[optind], person_id, values,
+	    n, &r);
+	free(values);
+	if (rc != G_OK)
+		return cli_refuse("%s", service_message(cli->svc));
+	return show(cli, &r);
+}
+
+/* Reads the request named by what into *r; refuses with the message. */
+static int
+find(struct cli *cli, const char *what, struct request *r)
+{
+	if (service_request_find(cli->svc, what, r) != G_OK)
+		return cli_refuse("%s", service_message(cli->svc));
+	return 0;
+}
+
+static int
+req_register(struct cli *cli, int argc, char **argv)
+{
+	struct request r;
+
+	if (argc != 2)
+		return cli_usage(&cmd_requests);
+	if (find(cli, argv[1], &r) != 0)
+		return EXIT_REFUSED;
+	if (service_request_register(cli->svc, r.id, &r) != G_OK)
+		return cli_refuse("%s", service_message(cli->svc));
+	return show(cli, &r);
+}
+
+static int
+req_show(struct cli *cli, int argc, char **argv)
+{
+	struct request r;
+
+	if (argc != 2)
+		return cli_usage(&cmd_requests);
+	if (find(cli, argv[1], &r) != 0)
+		return EXIT_REFUSED;
+	return show(cli, &r);
+}
+
+static int
+req_status(struct cli *cli, int argc, char **argv)
+{
+	const char *text = argc == 5 && strcmp(argv[3], "--text") == 0 ?
+	    argv[4] : "";
+	struct request r;
+	int to;
+
+	if (argc != 3 && argc != 5)
+		return cli_usage(&cmd_requests);
+	if ((to = request_status_from_name(argv[2])) < 0)
+		return cli_refuse("unknown status '%s'", argv[2]);
+	if (find(cli, argv[1], &r) != 0)
+		return EXIT_REFUSED;
+	if (service_request_set_status(cli->svc, r.id,
+	    (enum request_status)to, text, &r) != G_OK)
+		return cli_refuse("%s", service_message(cli->svc));
+	return show(cli, &r);
+}
+
+static int
+run_requests(struct cli *cli, int argc, char **argv)
+{
+	static const struct {
+		const char *name;
+		int (*fn)(struct cli *, int, char **);
+	} subs[] = {
+		{ "file", req_file }, { "register", req_register },
+		{ "show", req_show }, { "status", req_status },
+	};
+	size_t i;
+	int status;
+
+	if (argc < 2)
+		return cli_usage(&cmd_requests);
+	for (i = 0; i < sizeof subs / sizeof subs[0]; i++) {
+		if (strcmp(argv[1], subs[i].name) != 0)
+			continue;
+		if ((status = cli_open_service(cli)) != 0)
+			return status;
+		return subs[i].fn(cli, argc - 1, argv + 1);
+	}
+	return cli_usage(&cmd_requests);
+}
+
+const struct cli_command cmd_requests = {
+	"requests", run_requests,
+	"requests file TYPE [--person NATIONAL-ID] [NAME=VALUE...] | "
+	"requests register|show ID-OR-PROTOCOL | "
+	"requests status ID-OR-PROTOCOL STATUS [--text TEXT]"
+};

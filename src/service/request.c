@@ -1,0 +1,317 @@
+#include "config.h"
+
+#include "guichet/service-request.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "guichet/clock.h"
+#include "guichet/conf.h"
+#include "guichet/embedded.h"
+#include "guichet/err.h"
+#include "guichet/i18n.h"
+#include "guichet/log.h"
+#include "guichet/person-check.h"
+#include "guichet/store-person.h"
+#include "guichet/store-request.h"
+#include "guichet/store.h"
+#include "guichet/xmalloc.h"
+#include "service-internal.h"
+
+/* Parses the built-in request types once. */
+static int
+types_load(struct service *svc)
+{
+	const struct embedded_file *f;
+	char *cause = NULL;
+	int n = 0;
+
+	if (svc->types != NULL)
+		return G_OK;
+	for (f = embedded_forms; f->name != NULL; f++)
+		n++;
+	svc->types = xcalloc((size_t)n, sizeof *svc->types);
+	for (f = embedded_forms; f->name != NULL; f++) {
+		if (request_type_parse(f->name, f->text,
+		    &svc->types[svc->ntypes], &cause) != G_OK) {
+			log_error("request type %s", cause);
+			service_fail(svc, G_ERR_CONFIG, _("A request type is "
+			    "damaged: %s"), cause);
+			free(cause);
+			free(svc->types);
+			svc->types = NULL;
+			svc->ntypes = 0;
+			return G_ERR_CONFIG;
+		}
+		svc->ntypes++;
+	}
+	return G_OK;
+}
+
+const struct request_type *
+service_request_type(struct service *svc, const char *id)
+{
+	int i;
+
+	if (types_load(svc) != G_OK)
+		return NULL;
+	for (i = 0; i < svc->ntypes; i++)
+		if (strcmp(svc->types[i].id, id) == 0)
+			return &svc->types[i];
+	service_fail(svc, G_ERR_NOTFOUND, _("There is no request type '%s'."),
+	    id);
+	return NULL;
+}
+
+/* Formats r's protocol number, when it has one, with the profile's
+ * format. */
+static void
+protocol_fill(struct service *svc, struct request *r)
+{
+	r->protocol[0] = '\0';
+	if (r->year != 0 && !protocol_format(svc->conf->protocol_format,
+	    r->year, r->number, r->protocol, sizeof r->protocol))
+		snprintf(r->protocol, sizeof r->protocol, "%d/%06lld",
+		    r->year, (long long)r->number);
+}
+
+/* Checks every value against its field, and that required fields are
+ * there; sets the message naming the field. */
+static int
+values_check(struct service *svc, const struct request_type *t,
+    const struct request_value *values, int n)
+{
+	const char *lang = i18n_language(), *reason;
+	int i, k;
+
+	for (k = 0; k < n; k++) {
+		for (i = 0; i < t->nfields; i++)
+			if (strcmp(t->fields[i].name, values[k].name) == 0)
+				break;
+		if (i == t->nfields)
+			return service_fail(svc, G_ERR_INVALID, _("A %s has no "
+			    "field '%s'."), label3_get(&t->label, lang),
+			    values[k].name);
+		if ((reason = request_field_check(&t->fields[i],
+		    values[k].value)) != NULL)
+			return service_fail(svc, G_ERR_INVALID, "%s: %s",
+			    label3_get(&t->fields[i].label, lang), _(reason));
+	}
+	for (i = 0; i < t->nfields; i++) {
+		if (!t->fields[i].required)
+			continue;
+		for (k = 0; k < n; k++)
+			if (strcmp(t->fields[i].name, values[k].name) == 0 &&
+			    values[k].value[0] != '\0')
+				break;
+		if (k == n)
+			return service_fail(svc, G_ERR_INVALID, "%s: %s",
+			    label3_get(&t->fields[i].label, lang),
+			    _("required"));
+	}
+	return G_OK;
+}
+
+/* Gives r its protocol number inside the open transaction. */
+static int
+register_now(struct service *svc, struct request *r)
+{
+	int rc;
+
+	r->year = clock_today().year;
+	rc = store_registry_register(svc->st, r->id, r->year, svc->actor.name,
+	    svc->conf->station, &r->number);
+	if (rc == G_OK)
+		rc = store_request_set_status(svc->st, r->id, r->status,
+		    REQ_REGISTERED, "", NULL, svc->actor.name,
+		    svc->conf->station);
+	if (rc == G_OK) {
+		r->status = REQ_REGISTERED;
+		protocol_fill(svc, r);
+	}
+	return rc;
+}
+
+int
+service_request_file(struct service *svc, const char *type_id,
+    int64_t person_id, const struct request_value *values, int n,
+    struct request *out)
+{
+	const struct request_type *t;
+	struct person p;
+	char object[64] = "request:?";
+	int rc;
+
+	service_clear(svc);
+	memset(out, 0, sizeof *out);
+	if (person_id != 0)
+		service_for(svc, person_id);
+	if ((rc = service_require(svc, ROLE_CITIZEN)) != G_OK)
+		return service_refused(svc, rc, "request.file", object);
+	if (svc->actor.role == ROLE_CITIZEN)
+		person_id = svc->actor.person_id;	/* their own only */
+	if ((t = service_request_type(svc, type_id)) == NULL)
+		return service_refused(svc, G_ERR_INVALID, "request.file",
+		    object);
+	if ((rc = values_check(svc, t, values, n)) != G_OK)
+		return service_refused(svc, rc, "request.file", object);
+	if ((rc = service_begin(svc)) != G_OK)
+		return rc;
+	memset(&p, 0, sizeof p);
+	if (person_id != 0 && (rc = store_person_get(svc->st, person_id,
+	    &p)) != G_OK)
+		service_fail(svc, rc, "%s", _("This person is not in the "
+		    "store."));
+	else if (!request_type_allows(t, p.level, person_id == 0)) {
+		service_fail(svc, G_ERR_DENIED, t->access == ACCESS_VALIDATED ?
+		    _("A %s needs a validated account (Level B): bring an "
+		    "identity document to the counter.") :
+		    _("A %s needs an account: register first."),
+		    label3_get(&t->label, i18n_language()));
+		rc = G_ERR_DENIED;
+	}
+	if (rc == G_OK) {
+		snprintf(out->type, sizeof out->type, "%s", t->id);
+		snprintf(out->department, sizeof out->department, "%s",
+		    request_department_name(t->department));
+		snprintf(out->category, sizeof out->category, "%s",
+		    request_category_name(t->category));
+		out->person_id = person_id;
+		snprintf(out->filed_by, sizeof out->filed_by, "%s",
+		    svc->actor.name);
+		snprintf(out->station, sizeof out->station, "%s",
+		    svc->conf->station);
+		rc = store_request_insert(svc->st, out, values, n);
+	}
+	if (rc == G_OK && t->auto_register)
+		rc = register_now(svc, out);
+	if (rc == G_OK) {
+		snprintf(object, sizeof object, "request:%lld",
+		    (long long)out->id);
+		if (out->protocol[0] != '\0')
+			service_fail(svc, G_OK, _("Request %lld filed and "
+			    "registered as %s."), (long long)out->id,
+			    out->protocol);
+		else
+			service_fail(svc, G_OK, _("Request %lld filed."),
+			    (long long)out->id);
+	}
+	return service_finish(svc, rc, "request.file", object);
+}
+
+/* Reads request id inside an operation, saying so when there is none. */
+static int
+request_load(struct service *svc, int64_t id, struct request *r)
+{
+	int rc = store_request_get(svc->st, id, r);
+
+	if (rc == G_ERR_NOTFOUND)
+		service_fail(svc, rc, "%s", _("There is no such request."));
+	else if (rc == G_OK)
+		protocol_fill(svc, r);
+	return rc;
+}
+
+int
+service_request_register(struct service *svc, int64_t id,
+    struct request *out)
+{
+	char object[64];
+	int rc;
+
+	service_clear(svc);
+	snprintf(object, sizeof object, "request:%lld", (long long)id);
+	if ((rc = service_require(svc, ROLE_CLERK)) != G_OK)
+		return service_refused(svc, rc, "request.register", object);
+	if ((rc = service_begin(svc)) != G_OK)
+		return rc;
+	if ((rc = request_load(svc, id, out)) == G_OK && out->person_id != 0)
+		service_for(svc, out->person_id);
+	if (rc == G_OK && out->year != 0) {
+		service_fail(svc, G_ERR_EXISTS, _("Request %lld is already "
+		    "registered as %s."), (long long)id, out->protocol);
+		rc = G_ERR_EXISTS;
+	}
+	if (rc == G_OK)
+		rc = register_now(svc, out);
+	if (rc == G_OK)
+		service_fail(svc, G_OK, _("Request %lld is registered as %s."),
+		    (long long)id, out->protocol);
+	return service_finish(svc, rc, "request.register", object);
+}
+
+int
+service_request_find(struct service *svc, const char *what,
+    struct request *out)
+{
+	int64_t id = 0, number;
+	bool emergency;
+	char *end;
+	int rc, year;
+
+	service_clear(svc);
+	if ((rc = service_require(svc, ROLE_CLERK)) != G_OK)
+		return rc;
+	if (protocol_parse(svc->conf->protocol_format, what, &year, &number,
+	    &emergency) && !emergency) {
+		if ((rc = store_registry_find(svc->st, year, number, &id)) ==
+		    G_ERR_NOTFOUND)
+			return service_fail(svc, rc, _("No request is registered "
+			    "as %s."), what);
+		if (rc != G_OK)
+			return rc;
+	} else {
+		id = strtoll(what, &end, 10);
+		if (end == what || *end != '\0' || id <= 0)
+			return service_fail(svc, G_ERR_INVALID, _("'%s' is "
+			    "neither a request id nor a protocol number."),
+			    what);
+	}
+	return request_load(svc, id, out);
+}
+
+int
+service_request_set_status(struct service *svc, int64_t id,
+    enum request_status to, const char *text, struct request *out)
+{
+	const char *reason;
+	char object[64];
+	int rc;
+
+	service_clear(svc);
+	snprintf(object, sizeof object, "request:%lld", (long long)id);
+	if ((rc = service_require(svc, ROLE_CLERK)) != G_OK)
+		return service_refused(svc, rc, "request.status", object);
+	if (request_status_needs_text(to) && text[0] == '\0')
+		reason = to == REQ_ANSWERED ? N_("Reply: write the town hall's "
+		    "answer.") : N_("Reason: say why.");
+	else
+		reason = person_check_text(text, 4000);
+	if (reason != NULL) {
+		service_fail(svc, G_ERR_INVALID, "%s", _(reason));
+		return service_refused(svc, G_ERR_INVALID, "request.status",
+		    object);
+	}
+	if ((rc = service_begin(svc)) != G_OK)
+		return rc;
+	if ((rc = request_load(svc, id, out)) == G_OK) {
+		if (out->person_id != 0)
+			service_for(svc, out->person_id);
+		if ((reason = request_status_check(out->status, to)) != NULL) {
+			service_fail(svc, G_ERR_INVALID, "%s", _(reason));
+			rc = G_ERR_INVALID;
+		}
+	}
+	if (rc == G_OK)
+		rc = store_request_set_status(svc->st, id, out->status, to, text,
+		    to == REQ_ANSWERED ? text : NULL, svc->actor.name,
+		    svc->conf->station);
+	if (rc == G_OK) {
+		out->status = to;
+		service_fail(svc, G_OK, _("Request %lld is now: %s."),
+		    (long long)id, _(request_status_label(to)));
+	}
+	return service_finish(svc, rc, "request.status", object);
+}

@@ -1,0 +1,191 @@
+#include "config.h"
+
+#include "guichet/store-request.h"
+
+#include <string.h>
+
+#include "guichet/clock.h"
+#include "guichet/err.h"
+#include "store-internal.h"
+
+int
+store_request_insert(struct store *st, struct request *r,
+    const struct request_value *values, int n)
+{
+	sqlite3_stmt *s;
+	int i, rc;
+
+	clock_now_iso(r->filed_at, sizeof r->filed_at);
+	s = store_prepare(st, "INSERT INTO request (type, department, "
+	    "category, person_id, filed_by, station, status, filed_at) VALUES "
+	    "(?, ?, ?, ?, ?, ?, 'submitted', ?)");
+	if (s != NULL) {
+		store_bind_text(s, 1, r->type);
+		store_bind_text(s, 2, r->department);
+		store_bind_text(s, 3, r->category);
+		if (r->person_id != 0)
+			sqlite3_bind_int64(s, 4, r->person_id);
+		else
+			sqlite3_bind_null(s, 4);
+		store_bind_text(s, 5, r->filed_by);
+		store_bind_text(s, 6, r->station);
+		store_bind_text(s, 7, r->filed_at);
+	}
+	if ((rc = store_step_insert(st, s, "file the request", &r->id)) !=
+	    G_OK)
+		return rc;
+	r->status = REQ_SUBMITTED;
+	for (i = 0; i < n && rc == G_OK; i++) {
+		s = store_prepare(st, "INSERT INTO request_field (request_id, "
+		    "name, value) VALUES (?, ?, ?)");
+		if (s != NULL) {
+			sqlite3_bind_int64(s, 1, r->id);
+			store_bind_text(s, 2, values[i].name);
+			store_bind_text(s, 3, values[i].value);
+		}
+		rc = store_step_insert(st, s, "file the request", NULL);
+	}
+	return rc;
+}
+
+/* Fills the struct request at out from its row. */
+static void
+request_from_row(sqlite3_stmt *s, void *out)
+{
+	struct request *r = out;
+	char status[16];
+	int i;
+
+	memset(r, 0, sizeof *r);
+	r->id = sqlite3_column_int64(s, 0);
+	store_column_copy(s, 1, r->type, sizeof r->type);
+	store_column_copy(s, 2, r->department, sizeof r->department);
+	store_column_copy(s, 3, r->category, sizeof r->category);
+	r->person_id = sqlite3_column_int64(s, 4);
+	store_column_copy(s, 5, r->filed_by, sizeof r->filed_by);
+	store_column_copy(s, 6, r->station, sizeof r->station);
+	store_column_copy(s, 7, status, sizeof status);
+	r->status = (i = request_status_from_name(status)) < 0 ? 0 : i;
+	store_column_copy(s, 8, r->filed_at, sizeof r->filed_at);
+	store_column_copy(s, 9, r->reply, sizeof r->reply);
+	r->duplicate_of = sqlite3_column_int64(s, 10);
+	r->year = sqlite3_column_int(s, 11);
+	r->number = sqlite3_column_int64(s, 12);
+}
+
+int
+store_request_get(struct store *st, int64_t id, struct request *out)
+{
+	sqlite3_stmt *s;
+
+	s = store_prepare(st, "SELECT r.id, r.type, r.department, r.category, "
+	    "COALESCE(r.person_id, 0), r.filed_by, r.station, r.status, "
+	    "r.filed_at, r.reply, COALESCE(r.duplicate_of, 0), "
+	    "COALESCE(g.year, 0), COALESCE(g.number, 0) FROM request r "
+	    "LEFT JOIN registry g ON g.request_id = r.id WHERE r.id = ?");
+	if (s != NULL)
+		sqlite3_bind_int64(s, 1, id);
+	return store_step_one(st, s, "read the request", request_from_row,
+	    out);
+}
+
+int
+store_request_values(struct store *st, int64_t id,
+    int (*fn)(const char *name, const char *value, void *arg), void *arg)
+{
+	sqlite3_stmt *s;
+	int rc, stop = 0;
+
+	s = store_prepare(st, "SELECT name, value FROM request_field WHERE "
+	    "request_id = ?");
+	if (s == NULL)
+		return G_ERR_STORE;
+	sqlite3_bind_int64(s, 1, id);
+	while (stop == 0 && (rc = sqlite3_step(s)) == SQLITE_ROW)
+		stop = fn((const char *)sqlite3_column_text(s, 0),
+		    (const char *)sqlite3_column_text(s, 1), arg);
+	if (stop == 0 && rc != SQLITE_DONE)
+		stop = store_fail(st, "read the request");
+	sqlite3_finalize(s);
+	return stop;
+}
+
+int
+store_registry_register(struct store *st, int64_t id, int year,
+    const char *by, const char *station, int64_t *number)
+{
+	sqlite3_stmt *s;
+	char now[32];
+	int rc;
+
+	s = store_prepare(st, "SELECT COALESCE(MAX(number), 0) + 1 FROM "
+	    "registry WHERE year = ?");
+	if (s != NULL)
+		sqlite3_bind_int(s, 1, year);
+	if ((rc = store_step_one(st, s, "number the request", store_fill_id,
+	    number)) != G_OK)
+		return rc;
+	clock_now_iso(now, sizeof now);
+	s = store_prepare(st, "INSERT INTO registry (year, number, "
+	    "request_id, registered_at, registered_by, station) VALUES "
+	    "(?, ?, ?, ?, ?, ?)");
+	if (s != NULL) {
+		sqlite3_bind_int(s, 1, year);
+		sqlite3_bind_int64(s, 2, *number);
+		sqlite3_bind_int64(s, 3, id);
+		store_bind_text(s, 4, now);
+		store_bind_text(s, 5, by);
+		store_bind_text(s, 6, station);
+	}
+	return store_step_insert(st, s, "register the request", NULL);
+}
+
+int
+store_registry_find(struct store *st, int year, int64_t number, int64_t *id)
+{
+	sqlite3_stmt *s;
+
+	s = store_prepare(st, "SELECT request_id FROM registry WHERE year = ? "
+	    "AND number = ?");
+	if (s != NULL) {
+		sqlite3_bind_int(s, 1, year);
+		sqlite3_bind_int64(s, 2, number);
+	}
+	return store_step_one(st, s, "find the request", store_fill_id, id);
+}
+
+int
+store_request_set_status(struct store *st, int64_t id,
+    enum request_status from, enum request_status to, const char *text,
+    const char *reply, const char *by, const char *station)
+{
+	sqlite3_stmt *s;
+	char now[32];
+	int rc;
+
+	s = store_prepare(st, "UPDATE request SET status = ?, reply = "
+	    "COALESCE(?, reply) WHERE id = ? AND status = ?");
+	if (s != NULL) {
+		store_bind_text(s, 1, request_status_name(to));
+		store_bind_text(s, 2, reply);
+		sqlite3_bind_int64(s, 3, id);
+		store_bind_text(s, 4, request_status_name(from));
+	}
+	if ((rc = store_step_change(st, s, "change the request", true)) !=
+	    G_OK)
+		return rc;
+	clock_now_iso(now, sizeof now);
+	s = store_prepare(st, "INSERT INTO request_event (request_id, "
+	    "from_status, to_status, text, by_actor, station, at) VALUES "
+	    "(?, ?, ?, ?, ?, ?, ?)");
+	if (s != NULL) {
+		sqlite3_bind_int64(s, 1, id);
+		store_bind_text(s, 2, request_status_name(from));
+		store_bind_text(s, 3, request_status_name(to));
+		store_bind_text(s, 4, text != NULL ? text : "");
+		store_bind_text(s, 5, by);
+		store_bind_text(s, 6, station);
+		store_bind_text(s, 7, now);
+	}
+	return store_step_insert(st, s, "record the request's change", NULL);
+}

@@ -1,0 +1,61 @@
+#!/bin/sh
+# The registry under many writers: 8 processes file and register requests
+# at once; the protocol numbers are exactly 1..160 for the year, without
+# a gap or a duplicate, and no process saw the store busy.  Bad requests
+# are refused with the field's name and store nothing.
+. "$TESTS_SRCDIR/lib.sh"
+write_conf ro en
+ctl init >/dev/null
+YEAR=$(date +%Y)
+
+writer() {
+	i=0
+	while [ $i -lt 20 ]; do
+		id=$(ctl requests file general-request subject="Lampă stinsă $1/$i" \
+		    text="Strada Horea $i" | cut -d' ' -f1) || echo "file failed" >>"$WORK/errors"
+		ctl requests register "$id" >/dev/null 2>>"$WORK/errors" ||
+		    echo "register failed" >>"$WORK/errors"
+		i=$((i + 1))
+	done
+}
+: >"$WORK/errors"
+for p in 1 2 3 4 5 6 7 8; do writer "$p" & done
+wait
+check_eq "every process filed and registered without an error" "" "$(cat "$WORK/errors")"
+check_eq "160 requests are registered" 160 "$(sqlite3 "$DB" 'SELECT COUNT(*) FROM registry')"
+check_eq "numbered exactly 1..160 for the year, no gap, no duplicate" "160|1|160" \
+    "$(sqlite3 "$DB" "SELECT COUNT(DISTINCT number), MIN(number), MAX(number) FROM registry WHERE year = $YEAR")"
+
+run_ctl requests show "$YEAR/000017"
+check_contains "a request is found by its protocol number" "$YEAR/000017 registered general-request" "$OUT"
+id=$(echo "$OUT" | cut -d' ' -f1)
+run_ctl requests register "$id"
+check_eq "a registered request is not registered again" 1 "$RC"
+check_contains "saying so" "already registered" "$ERR"
+
+run_ctl requests status "$id" answered
+check_eq "an answer needs its text" 1 "$RC"
+run_ctl requests status "$id" closed
+check_eq "a registered request is not closed without an answer" 1 "$RC"
+run_ctl requests status "$id" answered --text "Lampa a fost înlocuită."
+check_eq "the clerk answers" 0 "$RC"
+check_eq "the reply is kept and the change recorded" "answered|Lampa a fost înlocuită.|1" \
+    "$(sqlite3 "$DB" "SELECT status, reply, (SELECT COUNT(*) FROM request_event WHERE request_id = $id AND to_status = 'answered') FROM request WHERE id = $id")"
+
+before=$(sqlite3 "$DB" 'SELECT COUNT(*) FROM request')
+long=$(head -c 130 /dev/zero | tr '\0' 'x')
+run_ctl requests file general-request subject="$long" text=T
+check_eq "an oversize field is refused" 1 "$RC"
+check_contains "naming the field" "Subject" "$ERR"
+run_ctl requests file general-request subject="$(printf 'a\033[2Jb')" text=T
+check_eq "a control character is refused" 1 "$RC"
+run_ctl requests file no-such-type subject=S
+check_eq "an unknown type is refused" 1 "$RC"
+check_contains "saying so" "no request type 'no-such-type'" "$ERR"
+run_ctl requests file general-request text=T
+check_eq "a missing required field is refused" 1 "$RC"
+run_ctl requests file civil-certificate kind=birth delivery=counter
+check_eq "an anonymous certificate request is refused" 1 "$RC"
+check_contains "with the reason" "validated account" "$ERR"
+check_eq "and nothing of them was stored" "$before" "$(sqlite3 "$DB" 'SELECT COUNT(*) FROM request')"
+finish
