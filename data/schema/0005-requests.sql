@@ -59,3 +59,28 @@ CREATE TRIGGER registry_rows_are_never_deleted BEFORE DELETE ON registry
 BEGIN
 	SELECT RAISE(ABORT, 'registry rows are never deleted');
 END;
+
+-- The emergency register: while the registry cannot be reached, a request
+-- gets a number of this station and year ("E-2026-000123"), shown to the
+-- citizen; on recovery it gets its ordinary number, in filing order, and
+-- keeps both.
+CREATE TABLE emergency_registry (
+	station TEXT NOT NULL,
+	year INTEGER NOT NULL,
+	number INTEGER NOT NULL,
+	request_id INTEGER NOT NULL UNIQUE REFERENCES request (id),
+	at TEXT NOT NULL,
+	outage_id INTEGER NOT NULL REFERENCES registry_outage (id),
+	PRIMARY KEY (station, year, number)
+);
+
+-- Each time the registry could not be reached: when, why, how many
+-- requests got emergency numbers meanwhile.
+CREATE TABLE registry_outage (
+	id INTEGER PRIMARY KEY,
+	station TEXT NOT NULL,
+	cause TEXT NOT NULL,
+	started_at TEXT NOT NULL,
+	ended_at TEXT,
+	count INTEGER NOT NULL DEFAULT 0
+);

@@ -24,6 +24,7 @@ struct conf {
 	bool high_contrast;	/* [ui] high_contrast */
 	char *database;		/* [store] database */
 	char *central;		/* [store] central: empty = standalone */
+	int registry_offline;	/* [store] registry: 0 online, 1 offline */
 	char *printer;		/* [print] printer */
 	char *print_layout;	/* [print] layout: "" for the built-in one */
 	int envelope_expire_days; /* [print] expire_days */

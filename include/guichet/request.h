@@ -25,6 +25,9 @@ struct request {
 	int year;			/* of the protocol number; 0: none yet */
 	int64_t number;
 	char protocol[REQUEST_PROTOCOL_LEN];	/* formatted, or "" */
+	int emergency_year;		/* 0: none */
+	int64_t emergency_number;
+	char emergency[REQUEST_PROTOCOL_LEN];	/* "E-2026-000123" or "" */
 };
 
 /* One field's value, as filed. */

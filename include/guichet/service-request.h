@@ -34,8 +34,14 @@ int service_request_file(struct service *svc, const char *type_id,
 int service_request_register(struct service *svc, int64_t id,
     struct request *out);
 
-/* Reads a request by its id ("123") or its protocol number
- * ("2026/000123"). */
+/* Gives the requests this station registered in emergency their
+ * ordinary numbers, in filing order, and ends the outage; *count says
+ * how many.  Refused while the registry is still unreachable.  (Also done
+ * before any new registration once the registry is back.) */
+int service_request_recover(struct service *svc, int *count);
+
+/* Reads a request by its id ("123"), its protocol number ("2026/000123")
+ * or its emergency number ("E-2026-000007"). */
 int service_request_find(struct service *svc, const char *what,
     struct request *out);
 

@@ -28,6 +28,24 @@ int store_request_values(struct store *st, int64_t id,
 int store_registry_register(struct store *st, int64_t id, int year,
     const char *by, const char *station, int64_t *number);
 
+/* Gives request id the next emergency number of station and year, under
+ * the station's open outage (opened with cause when there is none); sets
+ * *number. */
+int store_emergency_register(struct store *st, int64_t id,
+    const char *station, int year, const char *cause, int64_t *number);
+
+/* Finds the request with emergency number of station and year. */
+int store_emergency_find(struct store *st, const char *station, int year,
+    int64_t number, int64_t *id);
+
+/* Calls fn with each request of station that has an emergency number but
+ * no ordinary one yet, in emergency-number order. */
+int store_emergency_pending(struct store *st, const char *station,
+    int (*fn)(int64_t id, void *arg), void *arg);
+
+/* Ends the station's open outage, if any. */
+int store_outage_close(struct store *st, const char *station);
+
 /* Finds the request registered as number of year. */
 int store_registry_find(struct store *st, int year, int64_t number,
     int64_t *id);

@@ -23,15 +23,18 @@ static int
 show(struct cli *cli, const struct request *r)
 {
 	if (cli->json)
-		cli_print_json(json_pack("{s:I, s:s, s:s, s:s, s:I, s:s, s:s}",
-		    "id", (json_int_t)r->id, "protocol", r->protocol, "status",
+		cli_print_json(json_pack("{s:I, s:s, s:s, s:s, s:s, s:I, s:s, "
+		    "s:s}", "id", (json_int_t)r->id, "protocol", r->protocol,
+		    "emergency", r->emergency, "status",
 		    request_status_name(r->status), "type", r->type, "person",
 		    (json_int_t)r->person_id, "filed_at", r->filed_at, "reply",
 		    r->reply));
 	else
-		printf("%lld %s %s %s\n", (long long)r->id,
-		    r->protocol[0] ? r->protocol : "-",
-		    request_status_name(r->status), r->type);
+		printf("%lld %s %s %s%s%s\n", (long long)r->id,
+		    r->protocol[0] ? r->protocol : r->emergency[0] ?
+		    r->emergency : "-", request_status_name(r->status),
+		    r->type, r->protocol[0] && r->emergency[0] ? " " : "",
+		    r->protocol[0] ? r->emergency : "");
 	return 0;
 }
 
@@ -136,6 +139,20 @@ req_status(struct cli *cli, int argc, char **argv)
 }
 
 static int
+req_recover(struct cli *cli, int argc, char **argv)
+{
+	int count;
+
+	(void)argv;
+	if (argc != 1)
+		return cli_usage(&cmd_requests);
+	if (service_request_recover(cli->svc, &count) != G_OK)
+		return cli_refuse("%s", service_message(cli->svc));
+	printf("%s\n", service_message(cli->svc));
+	return 0;
+}
+
+static int
 run_requests(struct cli *cli, int argc, char **argv)
 {
 	static const struct {
@@ -144,6 +161,7 @@ run_requests(struct cli *cli, int argc, char **argv)
 	} subs[] = {
 		{ "file", req_file }, { "register", req_register },
 		{ "show", req_show }, { "status", req_status },
+		{ "recover", req_recover },
 	};
 	size_t i;
 	int status;
@@ -164,5 +182,6 @@ const struct cli_command cmd_requests = {
 	"requests", run_requests,
 	"requests file TYPE [--person NATIONAL-ID] [NAME=VALUE...] | "
 	"requests register|show ID-OR-PROTOCOL | "
-	"requests status ID-OR-PROTOCOL STATUS [--text TEXT]"
+	"requests status ID-OR-PROTOCOL STATUS [--text TEXT] | "
+	"requests recover"
 };

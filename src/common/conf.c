@@ -31,6 +31,7 @@ struct conf_option {
 
 static const char *const country_choices[] = { "ro", "gr", NULL };
 static const char *const language_choices[] = { "ro", "el", "en", NULL };
+static const char *const registry_choices[] = { "online", "offline", NULL };
 
 #define OFF(f) offsetof(struct conf, f)
 
@@ -49,6 +50,9 @@ static const struct conf_option options[] = {
 	  "no", "high-contrast colours" },
 	{ "store", "database", CONF_STRING, OFF(database), 0, 0, NULL,
 	  LOCALSTATEDIR "/lib/guichet/guichet.db", "local SQLite store" },
+	{ "store", "registry", CONF_CHOICE, OFF(registry_offline), 0, 0,
+	  registry_choices, "online", "online; offline runs the emergency "
+	  "register (for tests and drills, until the central store)" },
 	{ "store", "central", CONF_STRING, OFF(central), 0, 0, NULL,
 	  "", "central store; empty for a standalone workstation" },
 	{ "print", "printer", CONF_STRING, OFF(printer), 0, 0, NULL,

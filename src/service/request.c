@@ -70,6 +70,10 @@ service_request_type(struct service *svc, const char *id)
 static void
 protocol_fill(struct service *svc, struct request *r)
 {
+	r->emergency[0] = '\0';
+	if (r->emergency_year != 0)
+		protocol_emergency(r->emergency_year, r->emergency_number,
+		    r->emergency, sizeof r->emergency);
 	r->protocol[0] = '\0';
 	if (r->year != 0 && !protocol_format(svc->conf->protocol_format,
 	    r->year, r->number, r->protocol, sizeof r->protocol))
@@ -114,15 +118,70 @@ values_check(struct service *svc, const struct request_type *t,
 	return G_OK;
 }
 
-/* Gives r its protocol number inside the open transaction. */
+struct pending {
+	int64_t *ids;
+	int count, cap;
+};
+
+static int
+collect(int64_t id, void *arg)
+{
+	struct pending *p = arg;
+
+	if (p->count == p->cap) {
+		p->cap = p->cap ? 2 * p->cap : 16;
+		p->ids = xreallocarray(p->ids, (size_t)p->cap, sizeof *p->ids);
+	}
+	p->ids[p->count++] = id;
+	return 0;
+}
+
+/* Gives the requests this station registered in emergency their ordinary
+ * numbers, in filing order, and ends the outage; inside the open
+ * transaction, before any new number, so the order holds.  Sets *count. */
+static int
+recover(struct service *svc, int *count)
+{
+	struct pending p = { NULL, 0, 0 };
+	int64_t number;
+	int rc, i;
+
+	*count = 0;
+	rc = store_emergency_pending(svc->st, svc->conf->station, collect, &p);
+	for (i = 0; rc == G_OK && i < p.count; i++)
+		rc = store_registry_register(svc->st, p.ids[i],
+		    clock_today().year, svc->actor.name, svc->conf->station,
+		    &number);
+	free(p.ids);
+	if (rc == G_OK && p.count > 0) {
+		*count = p.count;
+		rc = store_outage_close(svc->st, svc->conf->station);
+		if (rc == G_OK)
+			rc = service_audit(svc, "", "", "registry.recover",
+			    "registry:*", "ok");
+	}
+	return rc;
+}
+
+/* Gives r its protocol number inside the open transaction: the next one
+ * of the year, or, while the registry cannot be reached, the next
+ * emergency number of this station. */
 static int
 register_now(struct service *svc, struct request *r)
 {
-	int rc;
+	int rc, recovered;
 
-	r->year = clock_today().year;
-	rc = store_registry_register(svc->st, r->id, r->year, svc->actor.name,
-	    svc->conf->station, &r->number);
+	if (svc->conf->registry_offline) {
+		r->emergency_year = clock_today().year;
+		rc = store_emergency_register(svc->st, r->id,
+		    svc->conf->station, r->emergency_year,
+		    "registry switched off ([store] registry = offline)",
+		    &r->emergency_number);
+	} else if ((rc = recover(svc, &recovered)) == G_OK) {
+		r->year = clock_today().year;
+		rc = store_registry_register(svc->st, r->id, r->year,
+		    svc->actor.name, svc->conf->station, &r->number);
+	}
 	if (rc == G_OK)
 		rc = store_request_set_status(svc->st, r->id, r->status,
 		    REQ_REGISTERED, "", NULL, svc->actor.name,
@@ -190,10 +249,10 @@ service_request_file(struct service *svc, const char *type_id,
 	if (rc == G_OK) {
 		snprintf(object, sizeof object, "request:%lld",
 		    (long long)out->id);
-		if (out->protocol[0] != '\0')
+		if (out->protocol[0] != '\0' || out->emergency[0] != '\0')
 			service_fail(svc, G_OK, _("Request %lld filed and "
 			    "registered as %s."), (long long)out->id,
-			    out->protocol);
+			    out->protocol[0] ? out->protocol : out->emergency);
 		else
 			service_fail(svc, G_OK, _("Request %lld filed."),
 			    (long long)out->id);
@@ -229,16 +288,22 @@ service_request_register(struct service *svc, int64_t id,
 		return rc;
 	if ((rc = request_load(svc, id, out)) == G_OK && out->person_id != 0)
 		service_for(svc, out->person_id);
-	if (rc == G_OK && out->year != 0) {
+	if (rc == G_OK && (out->year != 0 || out->emergency_year != 0)) {
 		service_fail(svc, G_ERR_EXISTS, _("Request %lld is already "
-		    "registered as %s."), (long long)id, out->protocol);
+		    "registered as %s."), (long long)id, out->protocol[0] ?
+		    out->protocol : out->emergency);
 		rc = G_ERR_EXISTS;
 	}
 	if (rc == G_OK)
 		rc = register_now(svc, out);
-	if (rc == G_OK)
+	if (rc == G_OK && out->protocol[0] != '\0')
 		service_fail(svc, G_OK, _("Request %lld is registered as %s."),
 		    (long long)id, out->protocol);
+	else if (rc == G_OK)
+		service_fail(svc, G_OK, _("The registry cannot be reached: "
+		    "request %lld has the emergency number %s, and gets its "
+		    "ordinary number when the registry is back."),
+		    (long long)id, out->emergency);
 	return service_finish(svc, rc, "request.register", object);
 }
 
@@ -255,9 +320,11 @@ service_request_find(struct service *svc, const char *what,
 	if ((rc = service_require(svc, ROLE_CLERK)) != G_OK)
 		return rc;
 	if (protocol_parse(svc->conf->protocol_format, what, &year, &number,
-	    &emergency) && !emergency) {
-		if ((rc = store_registry_find(svc->st, year, number, &id)) ==
-		    G_ERR_NOTFOUND)
+	    &emergency)) {
+		rc = emergency ? store_emergency_find(svc->st,
+		    svc->conf->station, year, number, &id) :
+		    store_registry_find(svc->st, year, number, &id);
+		if (rc == G_ERR_NOTFOUND)
 			return service_fail(svc, rc, _("No request is registered "
 			    "as %s."), what);
 		if (rc != G_OK)
@@ -314,4 +381,33 @@ service_request_set_status(struct service *svc, int64_t id,
 		    (long long)id, _(request_status_label(to)));
 	}
 	return service_finish(svc, rc, "request.status", object);
+}
+
+int
+service_request_recover(struct service *svc, int *count)
+{
+	int rc;
+
+	service_clear(svc);
+	*count = 0;
+	if ((rc = service_require(svc, ROLE_CLERK)) != G_OK)
+		return service_refused(svc, rc, "registry.recover",
+		    "registry:*");
+	if (svc->conf->registry_offline)
+		return service_fail(svc, G_ERR_IO, "%s", _("The registry is "
+		    "still unreachable: requests keep getting emergency "
+		    "numbers."));
+	if ((rc = service_begin(svc)) != G_OK)
+		return rc;
+	if ((rc = recover(svc, count)) != G_OK) {
+		store_rollback(svc->st);
+		return service_fail(svc, G_ERR_STORE, "%s", _("The emergency "
+		    "registrations could not be numbered; try again."));
+	}
+	if ((rc = store_commit(svc->st)) != G_OK)
+		return service_fail(svc, G_ERR_STORE, "%s", _("The emergency "
+		    "registrations could not be numbered; try again."));
+	return service_fail(svc, G_OK, ngettext("%d emergency registration "
+	    "got its ordinary number.", "%d emergency registrations got their "
+	    "ordinary numbers.", (unsigned long)*count), *count);
 }

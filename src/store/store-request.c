@@ -71,6 +71,8 @@ request_from_row(sqlite3_stmt *s, void *out)
 	r->duplicate_of = sqlite3_column_int64(s, 10);
 	r->year = sqlite3_column_int(s, 11);
 	r->number = sqlite3_column_int64(s, 12);
+	r->emergency_year = sqlite3_column_int(s, 13);
+	r->emergency_number = sqlite3_column_int64(s, 14);
 }
 
 int
@@ -81,8 +83,11 @@ store_request_get(struct store *st, int64_t id, struct request *out)
 	s = store_prepare(st, "SELECT r.id, r.type, r.department, r.category, "
 	    "COALESCE(r.person_id, 0), r.filed_by, r.station, r.status, "
 	    "r.filed_at, r.reply, COALESCE(r.duplicate_of, 0), "
-	    "COALESCE(g.year, 0), COALESCE(g.number, 0) FROM request r "
-	    "LEFT JOIN registry g ON g.request_id = r.id WHERE r.id = ?");
+	    "COALESCE(g.year, 0), COALESCE(g.number, 0), "
+	    "COALESCE(e.year, 0), COALESCE(e.number, 0) FROM request r "
+	    "LEFT JOIN registry g ON g.request_id = r.id "
+	    "LEFT JOIN emergency_registry e ON e.request_id = r.id "
+	    "WHERE r.id = ?");
 	if (s != NULL)
 		sqlite3_bind_int64(s, 1, id);
 	return store_step_one(st, s, "read the request", request_from_row,
@@ -188,4 +193,113 @@ store_request_set_status(struct store *st, int64_t id,
 		store_bind_text(s, 7, now);
 	}
 	return store_step_insert(st, s, "record the request's change", NULL);
+}
+
+int
+store_emergency_register(struct store *st, int64_t id, const char *station,
+    int year, const char *cause, int64_t *number)
+{
+	int64_t outage = 0;
+	sqlite3_stmt *s;
+	char now[32];
+	int rc;
+
+	clock_now_iso(now, sizeof now);
+	s = store_prepare(st, "SELECT id FROM registry_outage WHERE station = "
+	    "? AND ended_at IS NULL");
+	if (s != NULL)
+		store_bind_text(s, 1, station);
+	rc = store_step_one(st, s, "find the outage", store_fill_id, &outage);
+	if (rc == G_ERR_NOTFOUND) {
+		s = store_prepare(st, "INSERT INTO registry_outage (station, "
+		    "cause, started_at) VALUES (?, ?, ?)");
+		if (s != NULL) {
+			store_bind_text(s, 1, station);
+			store_bind_text(s, 2, cause);
+			store_bind_text(s, 3, now);
+		}
+		rc = store_step_insert(st, s, "record the outage", &outage);
+	}
+	if (rc != G_OK)
+		return rc;
+	s = store_prepare(st, "SELECT COALESCE(MAX(number), 0) + 1 FROM "
+	    "emergency_registry WHERE station = ? AND year = ?");
+	if (s != NULL) {
+		store_bind_text(s, 1, station);
+		sqlite3_bind_int(s, 2, year);
+	}
+	if ((rc = store_step_one(st, s, "number the request", store_fill_id,
+	    number)) != G_OK)
+		return rc;
+	s = store_prepare(st, "INSERT INTO emergency_registry (station, year, "
+	    "number, request_id, at, outage_id) VALUES (?, ?, ?, ?, ?, ?)");
+	if (s != NULL) {
+		store_bind_text(s, 1, station);
+		sqlite3_bind_int(s, 2, year);
+		sqlite3_bind_int64(s, 3, *number);
+		sqlite3_bind_int64(s, 4, id);
+		store_bind_text(s, 5, now);
+		sqlite3_bind_int64(s, 6, outage);
+	}
+	if ((rc = store_step_insert(st, s, "register in emergency", NULL)) !=
+	    G_OK)
+		return rc;
+	s = store_prepare(st, "UPDATE registry_outage SET count = count + 1 "
+	    "WHERE id = ?");
+	if (s != NULL)
+		sqlite3_bind_int64(s, 1, outage);
+	return store_step_change(st, s, "count the outage", true);
+}
+
+int
+store_emergency_find(struct store *st, const char *station, int year,
+    int64_t number, int64_t *id)
+{
+	sqlite3_stmt *s;
+
+	s = store_prepare(st, "SELECT request_id FROM emergency_registry "
+	    "WHERE station = ? AND year = ? AND number = ?");
+	if (s != NULL) {
+		store_bind_text(s, 1, station);
+		sqlite3_bind_int(s, 2, year);
+		sqlite3_bind_int64(s, 3, number);
+	}
+	return store_step_one(st, s, "find the request", store_fill_id, id);
+}
+
+int
+store_emergency_pending(struct store *st, const char *station,
+    int (*fn)(int64_t id, void *arg), void *arg)
+{
+	sqlite3_stmt *s;
+	int rc, stop = 0;
+
+	s = store_prepare(st, "SELECT e.request_id FROM emergency_registry e "
+	    "WHERE e.station = ? AND NOT EXISTS (SELECT 1 FROM registry g "
+	    "WHERE g.request_id = e.request_id) ORDER BY e.year, e.number");
+	if (s == NULL)
+		return G_ERR_STORE;
+	store_bind_text(s, 1, station);
+	while (stop == 0 && (rc = sqlite3_step(s)) == SQLITE_ROW)
+		stop = fn(sqlite3_column_int64(s, 0), arg);
+	if (stop == 0 && rc != SQLITE_DONE)
+		stop = store_fail(st, "list emergency registrations");
+	sqlite3_finalize(s);
+	return stop;
+}
+
+int
+store_outage_close(struct store *st, const char *station)
+{
+	sqlite3_stmt *s;
+	char now[32];
+
+	clock_now_iso(now, sizeof now);
+	s = store_prepare(st, "UPDATE registry_outage SET ended_at = ? WHERE "
+	    "station = ? AND ended_at IS NULL");
+	if (s != NULL) {
+		store_bind_text(s, 1, now);
+		store_bind_text(s, 2, station);
+	}
+	return store_step_change(st, s, "end the outage", false);
 }

@@ -42,6 +42,34 @@ check_eq "the clerk answers" 0 "$RC"
 check_eq "the reply is kept and the change recorded" "answered|Lampa a fost înlocuită.|1" \
     "$(sqlite3 "$DB" "SELECT status, reply, (SELECT COUNT(*) FROM request_event WHERE request_id = $id AND to_status = 'answered') FROM request WHERE id = $id")"
 
+# The registry cannot be reached: emergency numbers for this station,
+# shown at once; when it is back, ordinary numbers in filing order,
+# before any new one, and both numbers find the request.
+cp "$CONF" "$WORK/offline.conf"
+printf '[store]\nregistry = offline\n' >>"$WORK/offline.conf"
+off() { "$GUICHETCTL" -c "$WORK/offline.conf" "$@"; }
+e1=$(off requests file general-request subject=Groapă text="Strada Lungă 3" | cut -d' ' -f1)
+OUT=$(off requests register "$e1" 2>&1)
+check_contains "offline, a request gets an emergency number" "E-$YEAR-000001" "$OUT"
+e2=$(off requests file general-request subject=Gunoi text="Piața Unirii" | cut -d' ' -f1)
+off requests register "$e2" >/dev/null
+OUT=$(off requests show "E-$YEAR-000002" 2>&1)
+check_contains "it is found by its emergency number" "$e2 E-$YEAR-000002 registered" "$OUT"
+OUT=$(off requests recover 2>&1) && RC=0 || RC=$?
+check_eq "recovery waits for the registry" 1 "$RC"
+n3=$(ctl requests file general-request subject=Nou text=Nou | cut -d' ' -f1)
+run_ctl requests register "$n3"
+check_contains "back online, a new request comes after the emergency ones" "$YEAR/000163" "$OUT"
+run_ctl requests show "$YEAR/000161"
+check_eq "the first emergency request got the first ordinary number and keeps both" \
+    "$e1 $YEAR/000161 registered general-request E-$YEAR-000001" "$OUT"
+run_ctl requests show "E-$YEAR-000002"
+check_contains "the second is found by either number" "$YEAR/000162" "$OUT"
+check_eq "the outage is recorded: cause, count, end" "registry switched off ([store] registry = offline)|2|1" \
+    "$(sqlite3 "$DB" 'SELECT cause, count, ended_at IS NOT NULL FROM registry_outage')"
+check_eq "and the numbers are still 1..163 without a gap" "163|1|163" \
+    "$(sqlite3 "$DB" "SELECT COUNT(DISTINCT number), MIN(number), MAX(number) FROM registry WHERE year = $YEAR")"
+
 before=$(sqlite3 "$DB" 'SELECT COUNT(*) FROM request')
 long=$(head -c 130 /dev/zero | tr '\0' 'x')
 run_ctl requests file general-request subject="$long" text=T
