@@ -60,6 +60,24 @@ BEGIN
 	SELECT RAISE(ABORT, 'registry rows are never deleted');
 END;
 
+CREATE TRIGGER registry_rows_are_only_annulled BEFORE UPDATE ON registry
+WHEN OLD.year != NEW.year OR OLD.number != NEW.number OR
+    OLD.request_id != NEW.request_id OR
+    OLD.registered_at != NEW.registered_at OR OLD.annulled_at IS NOT NULL
+BEGIN
+	SELECT RAISE(ABORT, 'a registration is never edited, only annulled');
+END;
+
+-- Each day's registrations sealed with a hash over them (in number
+-- order), so a change made afterwards shows.
+CREATE TABLE registry_seal (
+	day TEXT PRIMARY KEY,
+	count INTEGER NOT NULL,
+	hash TEXT NOT NULL,
+	sealed_at TEXT NOT NULL,
+	sealed_by TEXT NOT NULL
+);
+
 -- The emergency register: while the registry cannot be reached, a request
 -- gets a number of this station and year ("E-2026-000123"), shown to the
 -- citizen; on recovery it gets its ordinary number, in filing order, and

@@ -40,6 +40,20 @@ int service_request_register(struct service *svc, int64_t id,
  * before any new registration once the registry is back.) */
 int service_request_recover(struct service *svc, int *count);
 
+/* Annuls the registration of request id, visibly, for reason
+ * (supervisors): the protocol number stays taken and shown as annulled. */
+int service_request_annul(struct service *svc, int64_t id,
+    const char *reason);
+
+/* Seals day ("YYYY-MM-DD", a day that has ended): SHA-256 over its
+ * registrations in number order.  Sets *count and hash (65 bytes). */
+int service_registry_seal(struct service *svc, const char *day,
+    int64_t *count, char *hash);
+
+/* Checks day's registrations against its seal: G_OK, G_ERR_TAMPERED
+ * (the message says what differs) or G_ERR_NOTFOUND (not sealed). */
+int service_registry_verify(struct service *svc, const char *day);
+
 /* Reads a request by its id ("123"), its protocol number ("2026/000123")
  * or its emergency number ("E-2026-000007"). */
 int service_request_find(struct service *svc, const char *what,

@@ -46,6 +46,27 @@ int store_emergency_pending(struct store *st, const char *station,
 /* Ends the station's open outage, if any. */
 int store_outage_close(struct store *st, const char *station);
 
+/* Annuls the registration of request id, by whom, for reason;
+ * G_ERR_NOTFOUND when it has none, G_ERR_EXISTS when already annulled. */
+int store_registry_annul(struct store *st, int64_t id, const char *by,
+    const char *reason);
+
+/* Calls fn with the canonical line of each registration made on day
+ * ("YYYY-MM-DD", by registered_at), in year and number order:
+ * "year|number|request|registered_at|by|station".  An annulment is not
+ * part of it (it is in the audit trail), so annulling after the seal
+ * keeps the seal valid. */
+int store_registry_day(struct store *st, const char *day,
+    int (*fn)(const char *line, void *arg), void *arg);
+
+/* Records the seal of day; G_ERR_EXISTS when it is sealed already. */
+int store_registry_seal(struct store *st, const char *day, int64_t count,
+    const char *hash, const char *by);
+
+/* Reads the seal of day into count and hash (65 bytes). */
+int store_registry_seal_get(struct store *st, const char *day,
+    int64_t *count, char *hash);
+
 /* Finds the request registered as number of year. */
 int store_registry_find(struct store *st, int year, int64_t number,
     int64_t *id);

@@ -139,6 +139,40 @@ req_status(struct cli *cli, int argc, char **argv)
 }
 
 static int
+req_annul(struct cli *cli, int argc, char **argv)
+{
+	struct request r;
+
+	if (argc != 4 || strcmp(argv[2], "--reason") != 0)
+		return cli_usage(&cmd_requests);
+	if (find(cli, argv[1], &r) != 0)
+		return EXIT_REFUSED;
+	if (service_request_annul(cli->svc, r.id, argv[3]) != G_OK)
+		return cli_refuse("%s", service_message(cli->svc));
+	printf("%s\n", service_message(cli->svc));
+	return 0;
+}
+
+static int
+req_seal(struct cli *cli, int argc, char **argv)
+{
+	char hash[65];
+	int64_t count;
+	int rc;
+
+	if (argc != 2 && !(argc == 3 && strcmp(argv[1], "--verify") == 0))
+		return cli_usage(&cmd_requests);
+	if (argc == 3)
+		rc = service_registry_verify(cli->svc, argv[2]);
+	else
+		rc = service_registry_seal(cli->svc, argv[1], &count, hash);
+	if (rc != G_OK)
+		return cli_refuse("%s", service_message(cli->svc));
+	printf("%s\n", service_message(cli->svc));
+	return 0;
+}
+
+static int
 req_recover(struct cli *cli, int argc, char **argv)
 {
 	int count;
@@ -161,7 +195,8 @@ run_requests(struct cli *cli, int argc, char **argv)
 	} subs[] = {
 		{ "file", req_file }, { "register", req_register },
 		{ "show", req_show }, { "status", req_status },
-		{ "recover", req_recover },
+		{ "recover", req_recover }, { "annul", req_annul },
+		{ "seal", req_seal },
 	};
 	size_t i;
 	int status;
@@ -183,5 +218,6 @@ const struct cli_command cmd_requests = {
 	"requests file TYPE [--person NATIONAL-ID] [NAME=VALUE...] | "
 	"requests register|show ID-OR-PROTOCOL | "
 	"requests status ID-OR-PROTOCOL STATUS [--text TEXT] | "
-	"requests recover"
+	"requests recover | requests annul ID-OR-PROTOCOL --reason TEXT | "
+	"requests seal [--verify] YYYY-MM-DD"
 };

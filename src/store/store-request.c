@@ -303,3 +303,91 @@ store_outage_close(struct store *st, const char *station)
 	}
 	return store_step_change(st, s, "end the outage", false);
 }
+
+int
+store_registry_annul(struct store *st, int64_t id, const char *by,
+    const char *reason)
+{
+	sqlite3_stmt *s;
+	char now[32];
+	int rc;
+
+	clock_now_iso(now, sizeof now);
+	s = store_prepare(st, "UPDATE registry SET annulled_at = ?, "
+	    "annulled_by = ?, annul_reason = ? WHERE request_id = ? AND "
+	    "annulled_at IS NULL");
+	if (s != NULL) {
+		store_bind_text(s, 1, now);
+		store_bind_text(s, 2, by);
+		store_bind_text(s, 3, reason);
+		sqlite3_bind_int64(s, 4, id);
+	}
+	rc = store_step_change(st, s, "annul the registration", true);
+	return rc;
+}
+
+int
+store_registry_day(struct store *st, const char *day,
+    int (*fn)(const char *line, void *arg), void *arg)
+{
+	sqlite3_stmt *s;
+	int rc, stop = 0;
+
+	s = store_prepare(st, "SELECT year || '|' || number || '|' || "
+	    "request_id || '|' || registered_at || '|' || registered_by || "
+	    "'|' || station FROM registry WHERE "
+	    "substr(registered_at, 1, 10) = ? ORDER BY year, number");
+	if (s == NULL)
+		return G_ERR_STORE;
+	store_bind_text(s, 1, day);
+	while (stop == 0 && (rc = sqlite3_step(s)) == SQLITE_ROW)
+		stop = fn((const char *)sqlite3_column_text(s, 0), arg);
+	if (stop == 0 && rc != SQLITE_DONE)
+		stop = store_fail(st, "read the day's registrations");
+	sqlite3_finalize(s);
+	return stop;
+}
+
+int
+store_registry_seal(struct store *st, const char *day, int64_t count,
+    const char *hash, const char *by)
+{
+	sqlite3_stmt *s;
+	char now[32];
+
+	clock_now_iso(now, sizeof now);
+	s = store_prepare(st, "INSERT INTO registry_seal (day, count, hash, "
+	    "sealed_at, sealed_by) VALUES (?, ?, ?, ?, ?)");
+	if (s != NULL) {
+		store_bind_text(s, 1, day);
+		sqlite3_bind_int64(s, 2, count);
+		store_bind_text(s, 3, hash);
+		store_bind_text(s, 4, now);
+		store_bind_text(s, 5, by);
+	}
+	return store_step_insert(st, s, "seal the day", NULL);
+}
+
+/* Fills count and hash of a seal row. */
+static void
+seal_from_row(sqlite3_stmt *s, void *out)
+{
+	void **p = out;
+
+	*(int64_t *)p[0] = sqlite3_column_int64(s, 0);
+	store_column_copy(s, 1, p[1], 65);
+}
+
+int
+store_registry_seal_get(struct store *st, const char *day, int64_t *count,
+    char *hash)
+{
+	void *out[2] = { count, hash };
+	sqlite3_stmt *s;
+
+	s = store_prepare(st, "SELECT count, hash FROM registry_seal WHERE "
+	    "day = ?");
+	if (s != NULL)
+		store_bind_text(s, 1, day);
+	return store_step_one(st, s, "read the seal", seal_from_row, out);
+}

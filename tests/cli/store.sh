@@ -22,6 +22,7 @@ check_contains "migrate on a new database has nothing to do" "up to date" "$OUT"
 ctl demo-data --taxpayers 5 >/dev/null
 sqlite3 "$DB" "
     DROP TABLE emergency_registry; DROP TABLE registry_outage;
+    DROP TABLE registry_seal;
     DROP TABLE registry; DROP TABLE request_event; DROP TABLE request_field;
     DROP TABLE request;
     DROP TABLE envelope; DROP TABLE credential;

@@ -70,6 +70,36 @@ check_eq "the outage is recorded: cause, count, end" "registry switched off ([st
 check_eq "and the numbers are still 1..163 without a gap" "163|1|163" \
     "$(sqlite3 "$DB" "SELECT COUNT(DISTINCT number), MIN(number), MAX(number) FROM registry WHERE year = $YEAR")"
 
+# Annulled visibly, never edited; each day sealed with a hash.
+ERR=$(sqlite3 "$DB" "UPDATE registry SET number = 999 WHERE number = 5" 2>&1)
+check_contains "the store refuses to edit a registration" "never edited, only annulled" "$ERR"
+# guichetctl acts as the local system administrator, above a supervisor.
+run_ctl requests annul "$YEAR/000005" --reason "filed twice by mistake"
+check_eq "the registration is annulled" 0 "$RC"
+check_eq "visibly, its number kept" "5|filed twice by mistake" \
+    "$(sqlite3 "$DB" "SELECT number, annul_reason FROM registry WHERE number = 5 AND annulled_at IS NOT NULL")"
+run_ctl requests annul "$YEAR/000005" --reason again
+check_eq "annulled once only" 1 "$RC"
+
+TODAY=$(date +%Y-%m-%d)
+run_ctl requests seal "$TODAY"
+check_eq "today cannot be sealed yet" 1 "$RC"
+# Make the first ten registrations yesterday's, as if made then.
+YESTERDAY=$(date -d yesterday +%Y-%m-%d)
+sqlite3 "$DB" "DROP TRIGGER registry_rows_are_only_annulled;
+    UPDATE registry SET registered_at = '${YESTERDAY}T10:00:00Z' WHERE number <= 10"
+run_ctl requests seal "$YESTERDAY"
+check_eq "yesterday is sealed" 0 "$RC"
+check_contains "over its registrations" "10 registrations" "$OUT"
+run_ctl requests seal "$YESTERDAY"
+check_eq "once only" 1 "$RC"
+run_ctl requests seal --verify "$YESTERDAY"
+check_eq "the seal verifies" 0 "$RC"
+sqlite3 "$DB" "UPDATE registry SET registered_by = 'eve' WHERE number = 3"
+run_ctl requests seal --verify "$YESTERDAY"
+check_eq "a registration changed after the seal is caught" 1 "$RC"
+check_contains "saying so" "changed after they were sealed" "$ERR"
+
 before=$(sqlite3 "$DB" 'SELECT COUNT(*) FROM request')
 long=$(head -c 130 /dev/zero | tr '\0' 'x')
 run_ctl requests file general-request subject="$long" text=T
