@@ -409,8 +409,9 @@ const struct screen screen_card = {
 	    "with a digitally signed enrolment request; X (or F6) revokes "
 	    "a validation, after asking why. A supervisor suspends (Z) or "
 	    "reinstates (Z again) an account, or closes it for good (C), "
-	    "always with a reason. Esc goes back to the list the card "
-	    "was opened from."),
+	    "always with a reason. E opens the citizen's credential "
+	    "envelopes. Esc goes back to the list the card was opened "
+	    "from."),
 	.hints = hints,
 	.enter = card_enter,
 	.draw = card_draw,
