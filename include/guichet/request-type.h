@@ -150,4 +150,11 @@ const char *request_department_name(enum request_department d);
 const char *request_category_name(enum request_category c);
 const char *field_type_name(enum field_type t);
 
+/* Returns the department's label for people, marked N_(); "?" when out
+ * of range. */
+const char *request_department_label(enum request_department d);
+
+/* Returns the department called name, or -1. */
+int request_department_from_name(const char *name);
+
 #endif

@@ -22,6 +22,7 @@ struct request {
 	char filed_at[32];
 	char reply[4096];
 	int64_t duplicate_of;
+	char assigned_to[64];		/* staff username, or "" */
 	int year;			/* of the protocol number; 0: none yet */
 	int64_t number;
 	char protocol[REQUEST_PROTOCOL_LEN];	/* formatted, or "" */

@@ -2,7 +2,8 @@
  * Who may do what.  Staff roles are ordered: an admin may do what a
  * supervisor may, a supervisor what a clerk may.  "system" is the local
  * administrator running guichetctl on the machine itself, who owns the
- * installation (staff accounts, migrations).  Pure.
+ * installation (staff accounts, migrations).  Below them all, a citizen,
+ * and below a citizen an anonymous visitor at the kiosk.  Pure.
  */
 #ifndef GUICHET_ROLE_H
 #define GUICHET_ROLE_H
@@ -10,6 +11,7 @@
 #include <stdbool.h>
 
 enum role {
+	ROLE_VISITOR,		/* anonymous, at the kiosk */
 	ROLE_CITIZEN,		/* logged in with envelope credentials */
 	ROLE_CLERK,
 	ROLE_SUPERVISOR,

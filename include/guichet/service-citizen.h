@@ -15,6 +15,10 @@ struct service;
 int service_citizen_login(struct service *svc, const char *username,
     const char *password);
 
+/* Starts an anonymous visitor's session at the kiosk: they may file the
+ * requests that need no account, and nothing else. */
+void service_visitor_start(struct service *svc);
+
 /* Sets the logged-in citizen's own password (the password rules apply)
  * and lifts the forced change. */
 int service_citizen_change_password(struct service *svc,

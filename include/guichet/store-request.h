@@ -7,6 +7,7 @@
 #ifndef GUICHET_STORE_REQUEST_H
 #define GUICHET_STORE_REQUEST_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "guichet/request.h"
@@ -16,6 +17,37 @@ struct store;
 /* Inserts r ('submitted') with its n values; sets r->id. */
 int store_request_insert(struct store *st, struct request *r,
     const struct request_value *values, int n);
+
+/* Which requests a list shows; zeroed, every request, oldest first. */
+struct request_filter {
+	const char *department;		/* NULL: every department */
+	unsigned statuses;		/* bit (1u << status); 0: any */
+	int64_t person_id;		/* 0: anyone's */
+	const char *assigned_to;	/* NULL: anyone's; "": no one's */
+	bool newest_first;
+	int limit;			/* 0: no limit */
+};
+
+/* Calls fn with each request that f lets through (with its protocol and
+ * emergency numbers); fn returns non-zero to stop. */
+int store_request_list(struct store *st, const struct request_filter *f,
+    int (*fn)(const struct request *r, void *arg), void *arg);
+
+/* A change of status, as the history shows it. */
+struct request_event {
+	enum request_status from, to;
+	char text[4096];
+	char by[160];
+	char station[96];
+	char at[32];
+};
+
+/* Calls fn with each change of request id, oldest first. */
+int store_request_events(struct store *st, int64_t id,
+    int (*fn)(const struct request_event *e, void *arg), void *arg);
+
+/* Gives request id to staff member username ("" takes it back). */
+int store_request_assign(struct store *st, int64_t id, const char *username);
 
 /* Reads request id, with its protocol number when it has one. */
 int store_request_get(struct store *st, int64_t id, struct request *out);

@@ -1,6 +1,6 @@
 /*
- * guichetctl requests file|register|show|status: requests and the
- * registry, for scripts, support desks and the concurrency tests.
+ * guichetctl requests file|register|show|status|list|assign|...: requests
+ * and the registry, for scripts, support desks and the concurrency tests.
  */
 #include "config.h"
 
@@ -187,6 +187,98 @@ req_recover(struct cli *cli, int argc, char **argv)
 }
 
 static int
+show_each(const struct request *r, void *arg)
+{
+	return show(arg, r);
+}
+
+/* Returns the bits of the statuses named in list ("registered,answered",
+ * or "open" for every status that is not final); 0 for a bad name. */
+static unsigned
+status_bits(const char *list)
+{
+	char name[32];
+	unsigned bits = 0;
+	size_t n;
+	int s;
+
+	while (*list != '\0') {
+		n = strcspn(list, ",");
+		snprintf(name, sizeof name, "%.*s", (int)n, list);
+		if (strcmp(name, "open") == 0) {
+			for (s = 0; s < REQ_STATUS_COUNT; s++)
+				if (!request_status_final(s))
+					bits |= 1u << s;
+		} else if ((s = request_status_from_name(name)) >= 0)
+			bits |= 1u << s;
+		else
+			return 0;
+		list += n + (list[n] == ',');
+	}
+	return bits;
+}
+
+static int
+req_list(struct cli *cli, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "department", required_argument, NULL, 'd' },
+		{ "status", required_argument, NULL, 's' },
+		{ "person", required_argument, NULL, 'p' },
+		{ "assigned", required_argument, NULL, 'a' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct request_filter f;
+	int ch;
+
+	memset(&f, 0, sizeof f);
+	optind = 0;
+	while ((ch = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'd':
+			f.department = optarg;
+			break;
+		case 's':
+			if ((f.statuses = status_bits(optarg)) == 0)
+				return cli_refuse("unknown status in '%s'",
+				    optarg);
+			break;
+		case 'p':
+			if (service_person_find(cli->svc, optarg,
+			    &f.person_id) != G_OK)
+				return cli_refuse("%s",
+				    service_message(cli->svc));
+			break;
+		case 'a':
+			f.assigned_to = optarg;
+			break;
+		default:
+			return cli_usage(&cmd_requests);
+		}
+	}
+	if (optind != argc)
+		return cli_usage(&cmd_requests);
+	if (service_request_list(cli->svc, &f, show_each, cli) != G_OK)
+		return cli_refuse("%s", service_message(cli->svc));
+	return 0;
+}
+
+static int
+req_assign(struct cli *cli, int argc, char **argv)
+{
+	struct request r;
+
+	if (argc != 3)
+		return cli_usage(&cmd_requests);
+	if (find(cli, argv[1], &r) != 0)
+		return EXIT_REFUSED;
+	if (service_request_assign(cli->svc, r.id, argv[2]) != G_OK)
+		return cli_refuse("%s", service_message(cli->svc));
+	printf("%s\n", service_message(cli->svc));
+	return 0;
+}
+
+static int
 run_requests(struct cli *cli, int argc, char **argv)
 {
 	static const struct {
@@ -196,7 +288,8 @@ run_requests(struct cli *cli, int argc, char **argv)
 		{ "file", req_file }, { "register", req_register },
 		{ "show", req_show }, { "status", req_status },
 		{ "recover", req_recover }, { "annul", req_annul },
-		{ "seal", req_seal },
+		{ "seal", req_seal }, { "list", req_list },
+		{ "assign", req_assign },
 	};
 	size_t i;
 	int status;
@@ -219,5 +312,8 @@ const struct cli_command cmd_requests = {
 	"requests register|show ID-OR-PROTOCOL | "
 	"requests status ID-OR-PROTOCOL STATUS [--text TEXT] | "
 	"requests recover | requests annul ID-OR-PROTOCOL --reason TEXT | "
-	"requests seal [--verify] YYYY-MM-DD"
+	"requests seal [--verify] YYYY-MM-DD | "
+	"requests list [--department DEPT] [--status S,...|open] "
+	"[--person NATIONAL-ID] [--assigned USER] | "
+	"requests assign ID-OR-PROTOCOL USER"
 };

@@ -638,6 +638,27 @@ request_department_name(enum request_department d)
 	return ((unsigned)d < DEPT_COUNT ? department_names[d] : "?");
 }
 
+const char *
+request_department_label(enum request_department d)
+{
+	static const char *const labels[DEPT_COUNT] = {
+		[DEPT_TAXES] = N_("Taxes and duties"),
+		[DEPT_BUILDING] = N_("Building permits"),
+		[DEPT_PUBLIC_DOMAIN] = N_("Public and private domain"),
+		[DEPT_SOCIAL] = N_("Social assistance"),
+		[DEPT_EMERGENCIES] = N_("Emergencies"),
+		[DEPT_REGISTRY] = N_("Civil registry"),
+	};
+
+	return ((unsigned)d < DEPT_COUNT ? labels[d] : "?");
+}
+
+int
+request_department_from_name(const char *name)
+{
+	return name_index(department_names, DEPT_COUNT, name);
+}
+
 /* Returns the name a type file uses for c. */
 const char *
 request_category_name(enum request_category c)

@@ -10,6 +10,7 @@ static const struct {
 	const char *name;
 	const char *label;
 } roles[ROLE_COUNT] = {
+	[ROLE_VISITOR] = { "visitor", N_("visitor") },
 	[ROLE_CITIZEN] = { "citizen", N_("citizen") },
 	[ROLE_CLERK] = { "clerk", N_("clerk") },
 	[ROLE_SUPERVISOR] = { "supervisor", N_("supervisor") },
@@ -49,5 +50,5 @@ role_at_least(enum role role, enum role needed)
 bool
 role_is_staff(enum role role)
 {
-	return role != ROLE_SYSTEM && role != ROLE_CITIZEN;
+	return role >= ROLE_CLERK && role <= ROLE_ADMIN;
 }

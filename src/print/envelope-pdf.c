@@ -1,3 +1,7 @@
+/*
+ * The credential envelope: its layout file and its page, drawn with the
+ * helpers in pdf-draw.c.
+ */
 #include "config.h"
 
 #include "guichet/envelope-pdf.h"
@@ -5,36 +9,23 @@
 #include <errno.h>
 #include <math.h>
 #include <stddef.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <cairo.h>
-#include <cairo-pdf.h>
 #include <ini.h>
-#include <pango/pangocairo.h>
-#include <qrencode.h>
 
 #include "guichet/err.h"
 #include "guichet/i18n-mark.h"
 #include "guichet/xmalloc.h"
 
+#include "pdf-draw.h"
+
 #define MM(x)		((x) * 72.0 / 25.4)
-#define PDF_FIRST	(256 * 1024)	/* a page is ~30 KiB with two fonts */
 #define MAX_PAGE	14400.0		/* cairo-pdf's largest page, points */
-#define MIN_FONT	6.0		/* smallest size text shrinks to */
 #define GAP		8.0		/* space between neighbouring blocks */
 #define PAD		8.0		/* inside the secret box and window */
-#define SANS		"DejaVu Sans"
-#define MONO		"DejaVu Sans Mono"
 #define SECRET_FONT	14.0		/* username and password, points */
-
-/* The PDF as cairo writes it; every block it leaves behind is wiped. */
-struct pdf_buf {
-	unsigned char *data;
-	size_t len, cap;
-};
 
 /* One row per layout key, so the file and the struct cannot drift. */
 struct layout_key {
@@ -62,13 +53,6 @@ static const struct layout_key layout_keys[] = {
 struct layout_parse {
 	struct envelope_layout *layout;
 	char *error;		/* first error, without the file:line part */
-};
-
-/* The drawing state shared by the helpers below. */
-struct draw {
-	cairo_t *cr;
-	PangoContext *ctx;
-	const struct envelope_layout *l;
 };
 
 /* Fills l with a DL insert for a standard window envelope, in points. */
@@ -214,136 +198,6 @@ envelope_layout_load(const char *path, struct envelope_layout *layout,
 	return G_OK;
 }
 
-/* Grows the buffer by copying, so the old block, which may hold the
- * password's glyphs, can be wiped before it goes back to the heap. */
-static cairo_status_t
-pdf_write(void *closure, const unsigned char *data, unsigned int n)
-{
-	struct pdf_buf *b = closure;
-	unsigned char *bigger;
-	size_t cap;
-
-	if (n > b->cap - b->len) {
-		cap = b->cap;
-		while (n > cap - b->len) {
-			if (cap > SIZE_MAX / 2)
-				return CAIRO_STATUS_WRITE_ERROR;
-			cap *= 2;
-		}
-		bigger = xmalloc(cap);
-		memcpy(bigger, b->data, b->len);
-		explicit_bzero(b->data, b->cap);
-		free(b->data);
-		b->data = bigger;
-		b->cap = cap;
-	}
-	memcpy(b->data + b->len, data, n);
-	b->len += n;
-	return CAIRO_STATUS_SUCCESS;
-}
-
-/* Returns a layout in the given face; text is set without markup, so
- * "O'Brien & <Co>" prints as typed. */
-static PangoLayout *
-text_new(struct draw *d, const char *family, double size, int bold)
-{
-	PangoFontDescription *fd;
-	PangoLayout *pl;
-
-	pl = pango_layout_new(d->ctx);
-	fd = pango_font_description_new();
-	pango_font_description_set_family(fd, family);
-	pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
-	pango_font_description_set_weight(fd,
-	    bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-	pango_layout_set_font_description(pl, fd);
-	pango_font_description_free(fd);
-	return pl;
-}
-
-/* Sets s as plain text; bytes that are not UTF-8 become U+FFFD rather
- * than pango warnings, and the repaired copy is wiped (it may be the
- * password). */
-static void
-text_set(PangoLayout *pl, const char *s)
-{
-	char *valid;
-
-	if (s == NULL)
-		s = "";
-	if (g_utf8_validate(s, -1, NULL)) {
-		pango_layout_set_text(pl, s, -1);
-		return;
-	}
-	valid = g_utf8_make_valid(s, -1);
-	pango_layout_set_text(pl, valid, -1);
-	explicit_bzero(valid, strlen(valid));
-	g_free(valid);
-}
-
-/* Changes the size of pl's font, keeping its family and weight. */
-static void
-text_resize(PangoLayout *pl, double size)
-{
-	PangoFontDescription *fd;
-
-	fd = pango_font_description_copy(pango_layout_get_font_description(
-	    pl));
-	pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
-	pango_layout_set_font_description(pl, fd);
-	pango_font_description_free(fd);
-}
-
-/* Returns pl's logical height in points. */
-static double
-text_height(PangoLayout *pl)
-{
-	int w, h;
-
-	pango_layout_get_size(pl, &w, &h);
-	return (double)h / PANGO_SCALE;
-}
-
-/* Returns pl's logical width in points. */
-static double
-text_width(PangoLayout *pl)
-{
-	int w, h;
-
-	pango_layout_get_size(pl, &w, &h);
-	return (double)w / PANGO_SCALE;
-}
-
-/* Wraps pl to width and shrinks it (attributes scale with it) until it is
- * no taller than height; past MIN_FONT it is cut with an ellipsis rather
- * than spill over its neighbours.  Returns the height it takes. */
-static double
-text_fit(PangoLayout *pl, double size, double width, double height)
-{
-	pango_layout_set_width(pl, (int)(width * PANGO_SCALE));
-	pango_layout_set_wrap(pl, PANGO_WRAP_WORD_CHAR);
-	while (text_height(pl) > height && size > MIN_FONT) {
-		size = fmax(MIN_FONT, size - 0.5);
-		text_resize(pl, size);
-	}
-	if (text_height(pl) > height) {
-		pango_layout_set_height(pl, (int)(height * PANGO_SCALE));
-		pango_layout_set_ellipsize(pl, PANGO_ELLIPSIZE_END);
-	}
-	return text_height(pl);
-}
-
-/* Draws pl with its top left at x, y in grey level g (0 is black). */
-static void
-text_show(struct draw *d, PangoLayout *pl, double x, double y, double g)
-{
-	cairo_save(d->cr);
-	cairo_set_source_rgb(d->cr, g, g, g);
-	cairo_move_to(d->cr, x, y);
-	pango_cairo_show_layout(d->cr, pl);
-	cairo_restore(d->cr);
-}
-
 /* Makes pl's first n bytes bold, for the recipient's name. */
 static void
 text_bold_prefix(PangoLayout *pl, size_t n)
@@ -441,9 +295,8 @@ address_text(const char *recipient, const struct address *a, int apart)
 /* Draws the town hall as sender, top left, clear of the stamp, QR code
  * and password box below and beside it. */
 static void
-draw_sender(struct draw *d, const char *town)
+draw_sender(struct draw *d, const struct envelope_layout *l, const char *town)
 {
-	const struct envelope_layout *l = d->l;
 	double size = l->font_size * 1.2, x, width, height;
 	PangoLayout *pl;
 
@@ -455,7 +308,7 @@ draw_sender(struct draw *d, const char *town)
 	    l->margin;
 	if (width <= 0 || height <= 0)
 		return;
-	pl = text_new(d, SANS, size, 1);
+	pl = text_new(d, PDF_SANS, size, 1);
 	text_set(pl, town);
 	text_fit(pl, size, width, height);
 	text_show(d, pl, x, l->margin, 0);
@@ -465,21 +318,21 @@ draw_sender(struct draw *d, const char *town)
 /* Draws the label and the serial right-aligned on the top margin, over
  * the password box. */
 static void
-draw_serial(struct draw *d, const char *label, const char *serial)
+draw_serial(struct draw *d, const struct envelope_layout *l,
+    const char *label, const char *serial)
 {
-	const struct envelope_layout *l = d->l;
 	double right = l->page_width - l->margin, width, y = l->margin;
 	PangoLayout *pl;
 
 	width = right - l->secret_x;
-	pl = text_new(d, SANS, l->font_size * 0.8, 0);
+	pl = text_new(d, PDF_SANS, l->font_size * 0.8, 0);
 	text_set(pl, label);
 	text_fit(pl, l->font_size * 0.8, width, l->font_size * 1.2);
 	text_show(d, pl, right - text_width(pl), y, 0.35);
 	y += text_height(pl);
 	g_object_unref(pl);
 
-	pl = text_new(d, MONO, l->font_size * 1.2, 1);
+	pl = text_new(d, PDF_MONO, l->font_size * 1.2, 1);
 	text_set(pl, serial);
 	text_fit(pl, l->font_size * 1.2, width, l->font_size * 1.5);
 	text_show(d, pl, right - text_width(pl), y, 0);
@@ -489,9 +342,8 @@ draw_serial(struct draw *d, const char *label, const char *serial)
 /* Draws the stamp area as a dashed square with its label in the middle,
  * grey, so a stamp over it still reads. */
 static void
-draw_stamp(struct draw *d, const char *label)
+draw_stamp(struct draw *d, const struct envelope_layout *l, const char *label)
 {
-	const struct envelope_layout *l = d->l;
 	double dash[] = { 3, 2 }, s = l->stamp_size;
 	PangoLayout *pl;
 
@@ -503,7 +355,7 @@ draw_stamp(struct draw *d, const char *label)
 	cairo_stroke(d->cr);
 	cairo_restore(d->cr);
 
-	pl = text_new(d, SANS, l->font_size * 0.8, 0);
+	pl = text_new(d, PDF_SANS, l->font_size * 0.8, 0);
 	text_set(pl, label);
 	pango_layout_set_alignment(pl, PANGO_ALIGN_CENTER);
 	text_fit(pl, l->font_size * 0.8, s - 4, s - 4);
@@ -516,9 +368,9 @@ draw_stamp(struct draw *d, const char *label)
  * outline of the window: on paper it shows the clerk the insert is the
  * right way round, and the post's scanners ignore light grey. */
 static void
-draw_address(struct draw *d, const char *recipient, const struct address *a)
+draw_address(struct draw *d, const struct envelope_layout *l,
+    const char *recipient, const struct address *a)
 {
-	const struct envelope_layout *l = d->l;
 	double size = l->font_size * 1.1, h;
 	PangoLayout *pl;
 	char *text;
@@ -531,7 +383,7 @@ draw_address(struct draw *d, const char *recipient, const struct address *a)
 	cairo_stroke(d->cr);
 	cairo_restore(d->cr);
 
-	pl = text_new(d, SANS, size, 0);
+	pl = text_new(d, PDF_SANS, size, 0);
 	pango_layout_set_width(pl, (int)((l->window_width - 2 * PAD) *
 	    PANGO_SCALE));
 	pango_layout_set_wrap(pl, PANGO_WRAP_WORD_CHAR);
@@ -558,19 +410,19 @@ draw_address(struct draw *d, const char *recipient, const struct address *a)
 
 /* Draws one label and its value in the secret box; returns the new y. */
 static double
-draw_secret_line(struct draw *d, double x, double y, double width,
-    const char *label, const char *value, int bold)
+draw_secret_line(struct draw *d, const struct envelope_layout *l, double x,
+    double y, double width, const char *label, const char *value, int bold)
 {
 	PangoLayout *pl;
 
-	pl = text_new(d, SANS, d->l->font_size * 0.9, 0);
+	pl = text_new(d, PDF_SANS, l->font_size * 0.9, 0);
 	text_set(pl, label);
-	text_fit(pl, d->l->font_size * 0.9, width, d->l->font_size * 2.5);
+	text_fit(pl, l->font_size * 0.9, width, l->font_size * 2.5);
 	text_show(d, pl, x, y, 0.3);
 	y += text_height(pl) + 2;
 	g_object_unref(pl);
 
-	pl = text_new(d, MONO, SECRET_FONT, bold);
+	pl = text_new(d, PDF_MONO, SECRET_FONT, bold);
 	text_set(pl, value);
 	text_spread(pl, bold ? 1.5 : 0);
 	/* Wrapped, never shrunk: a password must stay legible. */
@@ -585,16 +437,16 @@ draw_secret_line(struct draw *d, double x, double y, double width,
 /* Draws the username and password in a framed box on the inner part;
  * returns the y under it. */
 static double
-draw_secret(struct draw *d, const struct envelope_doc *doc)
+draw_secret(struct draw *d, const struct envelope_layout *l,
+    const struct envelope_doc *doc)
 {
-	const struct envelope_layout *l = d->l;
 	double x = l->secret_x, y = l->secret_y, w, inner, bottom;
 
 	w = l->page_width - l->margin - x;
 	inner = w - 2 * PAD;
-	bottom = draw_secret_line(d, x + PAD, y + PAD, inner,
+	bottom = draw_secret_line(d, l, x + PAD, y + PAD, inner,
 	    doc->label_username, doc->username, 0);
-	bottom = draw_secret_line(d, x + PAD, bottom + 6, inner,
+	bottom = draw_secret_line(d, l, x + PAD, bottom + 6, inner,
 	    doc->label_password, doc->password, 1) + PAD;
 
 	cairo_save(d->cr);
@@ -606,50 +458,19 @@ draw_secret(struct draw *d, const struct envelope_doc *doc)
 	return bottom;
 }
 
-/* Puts half a blank line between pl's paragraphs: an empty line whose
- * newline is set at half size, which scales with the text when it
- * shrinks. */
-static void
-text_paragraphs(PangoLayout *pl)
-{
-	const char *p = pango_layout_get_text(pl);
-	PangoAttrList *al;
-	PangoAttribute *a;
-	GString *s;
-
-	if (strchr(p, '\n') == NULL)
-		return;
-	s = g_string_new(NULL);
-	al = pango_attr_list_new();
-	for (; *p != '\0'; p++) {
-		g_string_append_c(s, *p);
-		if (*p != '\n' || p[1] == '\n' || p[1] == '\0')
-			continue;
-		a = pango_attr_scale_new(0.5);
-		a->start_index = (guint)s->len;
-		a->end_index = (guint)s->len + 1;
-		pango_attr_list_insert(al, a);
-		g_string_append_c(s, '\n');
-	}
-	pango_layout_set_text(pl, s->str, (int)s->len);
-	pango_layout_set_attributes(pl, al);
-	pango_attr_list_unref(al);
-	g_string_free(s, TRUE);
-}
-
 /* Draws the instructions under the password box, down to the margin. */
 static void
-draw_instructions(struct draw *d, const char *text, double top)
+draw_instructions(struct draw *d, const struct envelope_layout *l,
+    const char *text, double top)
 {
-	const struct envelope_layout *l = d->l;
 	double width, height;
 	PangoLayout *pl;
 
 	width = l->page_width - l->margin - l->secret_x;
 	height = l->page_height - l->margin - top;
-	if (text == NULL || *text == '\0' || height < MIN_FONT * 1.5)
+	if (text == NULL || *text == '\0' || height < PDF_MIN_FONT * 1.5)
 		return;
-	pl = text_new(d, SANS, l->font_size, 0);
+	pl = text_new(d, PDF_SANS, l->font_size, 0);
 	text_set(pl, text);
 	text_paragraphs(pl);
 	pango_layout_set_spacing(pl, (int)(l->font_size * 0.1 * PANGO_SCALE));
@@ -658,130 +479,45 @@ draw_instructions(struct draw *d, const char *text, double top)
 	g_object_unref(pl);
 }
 
-/* Draws the QR code filling qr_size, so it lines up with the stamp and
- * the password box (the layout keeps the quiet zone around it blank),
- * merging each row's dark runs so viewers show no seams. */
-static int
-draw_qr(struct draw *d, const char *text)
-{
-	const struct envelope_layout *l = d->l;
-	QRcode *qr;
-	double m;
-	int x, y, run;
+/* What envelope_pdf's page is drawn from. */
+struct envelope_paint {
+	const struct envelope_doc *doc;
+	const struct envelope_layout *l;
+};
 
-	if (text == NULL || *text == '\0')
-		return 0;
-	if ((qr = QRcode_encodeString(text, 0, QR_ECLEVEL_M, QR_MODE_8, 1)) ==
-	    NULL)
-		return -1;
-	m = l->qr_size / qr->width;
-	cairo_save(d->cr);
-	cairo_set_source_rgb(d->cr, 0, 0, 0);
-	for (y = 0; y < qr->width; y++) {
-		for (x = 0; x < qr->width; x += run) {
-			run = 0;
-			while (x + run < qr->width &&
-			    (qr->data[y * qr->width + x + run] & 1))
-				run++;
-			if (run == 0) {
-				run = 1;
-				continue;
-			}
-			cairo_rectangle(d->cr, l->qr_x + x * m,
-			    l->qr_y + y * m, run * m, m);
-		}
-	}
-	cairo_fill(d->cr);
-	cairo_restore(d->cr);
-	QRcode_free(qr);
-	return 0;
+/* Draws every part of the envelope on its page. */
+static const char *
+envelope_paint(struct draw *d, const void *arg)
+{
+	const struct envelope_paint *e = arg;
+	const struct envelope_layout *l = e->l;
+	double bottom;
+
+	draw_sender(d, l, e->doc->town);
+	draw_serial(d, l, e->doc->label_serial, e->doc->serial);
+	draw_stamp(d, l, e->doc->label_stamp);
+	draw_address(d, l, e->doc->recipient, e->doc->address);
+	bottom = draw_secret(d, l, e->doc);
+	draw_instructions(d, l, e->doc->instructions, bottom + GAP * 1.5);
+	if (draw_qr(d, e->doc->qr_text, l->qr_x, l->qr_y, l->qr_size) == -1)
+		return N_("the envelope's QR code could not be made");
+	return NULL;
 }
 
-/* Sets up pango for print: 72 dpi so sizes are points, unhinted metrics
- * and unrounded positions so text measures the same as it prints. */
-static PangoContext *
-context_new(cairo_t *cr)
-{
-	cairo_font_options_t *fo;
-	PangoContext *ctx;
-
-	ctx = pango_cairo_create_context(cr);
-	pango_cairo_context_set_resolution(ctx, 72);
-	pango_context_set_round_glyph_positions(ctx, FALSE);
-	fo = cairo_font_options_create();
-	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
-	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
-	pango_cairo_context_set_font_options(ctx, fo);
-	cairo_font_options_destroy(fo);
-	return ctx;
-}
-
-/* Draws every part on one page, then hands over the buffer cairo filled;
- * on failure the partial PDF is wiped. */
+/* Names the PDF after the serial, so a print queue shows which envelope
+ * a job is. */
 int
 envelope_pdf(const struct envelope_doc *doc,
     const struct envelope_layout *layout, unsigned char **pdf, size_t *len,
     const char **reason)
 {
-	struct pdf_buf buf;
-	struct draw d = { NULL, NULL, layout };
-	cairo_surface_t *surface;
-	double bottom;
-	int error = G_ERR_IO;
+	struct envelope_paint e = { doc, layout };
+	const struct pdf_page page = {
+		layout->page_width, layout->page_height, doc->serial,
+		N_("the envelope page could not be made"),
+		N_("the envelope could not be drawn"),
+		N_("the envelope PDF could not be written"),
+	};
 
-	*pdf = NULL;
-	*len = 0;
-	*reason = NULL;
-	buf.data = xmalloc(PDF_FIRST);
-	buf.len = 0;
-	buf.cap = PDF_FIRST;
-
-	surface = cairo_pdf_surface_create_for_stream(pdf_write, &buf,
-	    layout->page_width, layout->page_height);
-	if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
-		*reason = N_("the envelope page could not be made");
-		goto out;
-	}
-	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE,
-	    doc->serial != NULL ? doc->serial : "");
-	d.cr = cairo_create(surface);
-	d.ctx = context_new(d.cr);
-
-	draw_sender(&d, doc->town);
-	draw_serial(&d, doc->label_serial, doc->serial);
-	draw_stamp(&d, doc->label_stamp);
-	draw_address(&d, doc->recipient, doc->address);
-	bottom = draw_secret(&d, doc);
-	draw_instructions(&d, doc->instructions, bottom + GAP * 1.5);
-	if (draw_qr(&d, doc->qr_text) == -1) {
-		*reason = N_("the envelope's QR code could not be made");
-		goto out;
-	}
-
-	cairo_show_page(d.cr);
-	if (cairo_status(d.cr) != CAIRO_STATUS_SUCCESS) {
-		*reason = N_("the envelope could not be drawn");
-		goto out;
-	}
-	cairo_surface_finish(surface);
-	if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
-		*reason = N_("the envelope PDF could not be written");
-		goto out;
-	}
-	*pdf = buf.data;
-	*len = buf.len;
-	buf.data = NULL;
-	error = G_OK;
-
-out:
-	if (d.ctx != NULL)
-		g_object_unref(d.ctx);
-	if (d.cr != NULL)
-		cairo_destroy(d.cr);
-	cairo_surface_destroy(surface);
-	if (buf.data != NULL) {
-		explicit_bzero(buf.data, buf.cap);
-		free(buf.data);
-	}
-	return error;
+	return pdf_render(&page, envelope_paint, &e, pdf, len, reason);
 }

@@ -160,7 +160,13 @@ service_logout(struct service *svc)
 
 	if (!svc->acting)
 		return;
-	snprintf(object, sizeof object, "staff:%s", svc->actor.name);
+	if (svc->actor.role == ROLE_VISITOR) {	/* nothing to record */
+		svc->acting = false;
+		memset(&svc->actor, 0, sizeof svc->actor);
+		return;
+	}
+	snprintf(object, sizeof object, "%s:%s", role_is_staff(svc->actor.role)
+	    ? "staff" : role_name(svc->actor.role), svc->actor.name);
 	if (service_begin(svc) == G_OK) {
 		if (service_audit(svc, "", "", "logout", object, "ok") ==
 		    G_OK)

@@ -98,6 +98,18 @@ service_citizen_login(struct service *svc, const char *username,
 	return G_OK;
 }
 
+void
+service_visitor_start(struct service *svc)
+{
+	service_clear(svc);
+	memset(&svc->actor, 0, sizeof svc->actor);
+	snprintf(svc->actor.name, sizeof svc->actor.name, "visitor@%s",
+	    svc->conf->station);
+	svc->actor.role = ROLE_VISITOR;
+	svc->visitor_filed = 0;
+	svc->acting = true;
+}
+
 int
 service_citizen_change_password(struct service *svc,
     const char *new_password)

@@ -23,7 +23,6 @@
 #include "guichet/xmalloc.h"
 #include "service-internal.h"
 
-#define PRINT_TIMEOUT 60	/* seconds a job may take to complete */
 
 /* Loads envelope id (or serial) inside an operation, saying so when
  * there is none. */

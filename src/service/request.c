@@ -17,6 +17,7 @@
 #include "guichet/person-check.h"
 #include "guichet/store-person.h"
 #include "guichet/store-request.h"
+#include "guichet/store-staff.h"
 #include "guichet/store.h"
 #include "guichet/xmalloc.h"
 #include "service-internal.h"
@@ -194,13 +195,63 @@ register_now(struct service *svc, struct request *r)
 	return rc;
 }
 
+/* Checks that person_id (0: anonymous) may file a request of type t;
+ * sets the message saying how to get there when not. */
+static int
+type_allowed(struct service *svc, const struct request_type *t,
+    int64_t person_id)
+{
+	struct person p;
+	int rc;
+
+	memset(&p, 0, sizeof p);
+	if (person_id != 0 && (rc = store_person_get(svc->st, person_id,
+	    &p)) != G_OK)
+		return service_fail(svc, rc, "%s", _("This person is not in "
+		    "the store."));
+	if (request_type_allows(t, p.level, person_id == 0))
+		return G_OK;
+	return service_fail(svc, G_ERR_DENIED, t->access == ACCESS_VALIDATED ?
+	    _("A %s needs a validated account (Level B): bring an identity "
+	    "document to the counter.") : _("A %s needs an account: register "
+	    "first."), label3_get(&t->label, i18n_language()));
+}
+
+const struct request_type *
+service_request_types(struct service *svc, int *n)
+{
+	*n = 0;
+	if (types_load(svc) != G_OK)
+		return NULL;
+	*n = svc->ntypes;
+	return svc->types;
+}
+
+int
+service_request_may_file(struct service *svc, const char *type_id,
+    int64_t person_id)
+{
+	const struct request_type *t;
+	int rc;
+
+	service_clear(svc);
+	if ((rc = service_require(svc, ROLE_VISITOR)) != G_OK)
+		return rc;
+	if (svc->actor.role == ROLE_VISITOR)
+		person_id = 0;
+	else if (svc->actor.role == ROLE_CITIZEN)
+		person_id = svc->actor.person_id;
+	if ((t = service_request_type(svc, type_id)) == NULL)
+		return G_ERR_NOTFOUND;
+	return type_allowed(svc, t, person_id);
+}
+
 int
 service_request_file(struct service *svc, const char *type_id,
     int64_t person_id, const struct request_value *values, int n,
     struct request *out)
 {
 	const struct request_type *t;
-	struct person p;
 	char object[64] = "request:?";
 	int rc;
 
@@ -208,9 +259,11 @@ service_request_file(struct service *svc, const char *type_id,
 	memset(out, 0, sizeof *out);
 	if (person_id != 0)
 		service_for(svc, person_id);
-	if ((rc = service_require(svc, ROLE_CITIZEN)) != G_OK)
+	if ((rc = service_require(svc, ROLE_VISITOR)) != G_OK)
 		return service_refused(svc, rc, "request.file", object);
-	if (svc->actor.role == ROLE_CITIZEN)
+	if (svc->actor.role == ROLE_VISITOR)
+		person_id = 0;				/* anonymous only */
+	else if (svc->actor.role == ROLE_CITIZEN)
 		person_id = svc->actor.person_id;	/* their own only */
 	if ((t = service_request_type(svc, type_id)) == NULL)
 		return service_refused(svc, G_ERR_INVALID, "request.file",
@@ -219,20 +272,7 @@ service_request_file(struct service *svc, const char *type_id,
 		return service_refused(svc, rc, "request.file", object);
 	if ((rc = service_begin(svc)) != G_OK)
 		return rc;
-	memset(&p, 0, sizeof p);
-	if (person_id != 0 && (rc = store_person_get(svc->st, person_id,
-	    &p)) != G_OK)
-		service_fail(svc, rc, "%s", _("This person is not in the "
-		    "store."));
-	else if (!request_type_allows(t, p.level, person_id == 0)) {
-		service_fail(svc, G_ERR_DENIED, t->access == ACCESS_VALIDATED ?
-		    _("A %s needs a validated account (Level B): bring an "
-		    "identity document to the counter.") :
-		    _("A %s needs an account: register first."),
-		    label3_get(&t->label, i18n_language()));
-		rc = G_ERR_DENIED;
-	}
-	if (rc == G_OK) {
+	if ((rc = type_allowed(svc, t, person_id)) == G_OK) {
 		snprintf(out->type, sizeof out->type, "%s", t->id);
 		snprintf(out->department, sizeof out->department, "%s",
 		    request_department_name(t->department));
@@ -250,6 +290,8 @@ service_request_file(struct service *svc, const char *type_id,
 	if (rc == G_OK) {
 		snprintf(object, sizeof object, "request:%lld",
 		    (long long)out->id);
+		if (svc->actor.role == ROLE_VISITOR)
+			svc->visitor_filed = out->id;
 		if (out->protocol[0] != '\0' || out->emergency[0] != '\0')
 			service_fail(svc, G_OK, _("Request %lld filed and "
 			    "registered as %s."), (long long)out->id,
@@ -261,12 +303,19 @@ service_request_file(struct service *svc, const char *type_id,
 	return service_finish(svc, rc, "request.file", object);
 }
 
-/* Reads request id inside an operation, saying so when there is none. */
-static int
-request_load(struct service *svc, int64_t id, struct request *r)
+int
+service_request_load(struct service *svc, int64_t id, struct request *r)
 {
 	int rc = store_request_get(svc->st, id, r);
 
+	/* A citizen learns nothing of other people's requests, not even
+	 * that they exist; a visitor only what they filed just now. */
+	if (rc == G_OK && svc->actor.role < ROLE_CLERK &&
+	    (svc->actor.role == ROLE_VISITOR ? r->id != svc->visitor_filed :
+	    r->person_id != svc->actor.person_id)) {
+		memset(r, 0, sizeof *r);
+		rc = G_ERR_NOTFOUND;
+	}
 	if (rc == G_ERR_NOTFOUND)
 		service_fail(svc, rc, "%s", _("There is no such request."));
 	else if (rc == G_OK)
@@ -287,7 +336,8 @@ service_request_register(struct service *svc, int64_t id,
 		return service_refused(svc, rc, "request.register", object);
 	if ((rc = service_begin(svc)) != G_OK)
 		return rc;
-	if ((rc = request_load(svc, id, out)) == G_OK && out->person_id != 0)
+	if ((rc = service_request_load(svc, id, out)) == G_OK &&
+	    out->person_id != 0)
 		service_for(svc, out->person_id);
 	if (rc == G_OK && (out->year != 0 || out->emergency_year != 0)) {
 		service_fail(svc, G_ERR_EXISTS, _("Request %lld is already "
@@ -313,12 +363,13 @@ service_request_find(struct service *svc, const char *what,
     struct request *out)
 {
 	int64_t id = 0, number;
+	const char *digits;
 	bool emergency;
 	char *end;
 	int rc, year;
 
 	service_clear(svc);
-	if ((rc = service_require(svc, ROLE_CLERK)) != G_OK)
+	if ((rc = service_require(svc, ROLE_VISITOR)) != G_OK)
 		return rc;
 	if (protocol_parse(svc->conf->protocol_format, what, &year, &number,
 	    &emergency)) {
@@ -331,13 +382,14 @@ service_request_find(struct service *svc, const char *what,
 		if (rc != G_OK)
 			return rc;
 	} else {
-		id = strtoll(what, &end, 10);
-		if (end == what || *end != '\0' || id <= 0)
+		digits = what + (what[0] == '#');
+		id = strtoll(digits, &end, 10);
+		if (end == digits || *end != '\0' || id <= 0)
 			return service_fail(svc, G_ERR_INVALID, _("'%s' is "
 			    "neither a request id nor a protocol number."),
 			    what);
 	}
-	return request_load(svc, id, out);
+	return service_request_load(svc, id, out);
 }
 
 int
@@ -350,7 +402,9 @@ service_request_set_status(struct service *svc, int64_t id,
 
 	service_clear(svc);
 	snprintf(object, sizeof object, "request:%lld", (long long)id);
-	if ((rc = service_require(svc, ROLE_CLERK)) != G_OK)
+	/* A citizen may only resubmit what was returned to them. */
+	if ((rc = service_require(svc, to == REQ_RESUBMITTED ? ROLE_CITIZEN :
+	    ROLE_CLERK)) != G_OK)
 		return service_refused(svc, rc, "request.status", object);
 	if (request_status_needs_text(to) && text[0] == '\0')
 		reason = to == REQ_ANSWERED ? N_("Reply: write the town hall's "
@@ -364,7 +418,7 @@ service_request_set_status(struct service *svc, int64_t id,
 	}
 	if ((rc = service_begin(svc)) != G_OK)
 		return rc;
-	if ((rc = request_load(svc, id, out)) == G_OK) {
+	if ((rc = service_request_load(svc, id, out)) == G_OK) {
 		if (out->person_id != 0)
 			service_for(svc, out->person_id);
 		if ((reason = request_status_check(out->status, to)) != NULL) {
@@ -539,4 +593,100 @@ service_registry_verify(struct service *svc, const char *day)
 		    "now)."), day, (long long)sealed_count, (long long)count);
 	return service_fail(svc, G_OK, _("%s: the seal matches its %lld "
 	    "registrations."), day, (long long)count);
+}
+
+int
+service_request_list(struct service *svc, const struct request_filter *f,
+    int (*fn)(const struct request *r, void *arg), void *arg)
+{
+	struct request_filter own;
+	int rc;
+
+	service_clear(svc);
+	if ((rc = service_require(svc, ROLE_CITIZEN)) != G_OK)
+		return rc;
+	own = *f;
+	if (svc->actor.role < ROLE_CLERK)
+		own.person_id = svc->actor.person_id;
+	return store_request_list(svc->st, &own, fn, arg) == G_OK ? G_OK :
+	    service_fail(svc, G_ERR_STORE, "%s", _("The requests could not be "
+	    "read from the store."));
+}
+
+/* Checks that the actor may read request id (a citizen only their own);
+ * sets the message when not. */
+static int
+request_readable(struct service *svc, int64_t id)
+{
+	struct request r;
+	int rc;
+
+	service_clear(svc);
+	if ((rc = service_require(svc, ROLE_VISITOR)) != G_OK)
+		return rc;
+	return service_request_load(svc, id, &r);
+}
+
+int
+service_request_values(struct service *svc, int64_t id,
+    int (*fn)(const char *name, const char *value, void *arg), void *arg)
+{
+	int rc;
+
+	if ((rc = request_readable(svc, id)) != G_OK)
+		return rc;
+	return store_request_values(svc->st, id, fn, arg) == G_OK ? G_OK :
+	    service_fail(svc, G_ERR_STORE, "%s", _("The request could not be "
+	    "read from the store."));
+}
+
+int
+service_request_events(struct service *svc, int64_t id,
+    int (*fn)(const struct request_event *e, void *arg), void *arg)
+{
+	int rc;
+
+	if ((rc = request_readable(svc, id)) != G_OK)
+		return rc;
+	return store_request_events(svc->st, id, fn, arg) == G_OK ? G_OK :
+	    service_fail(svc, G_ERR_STORE, "%s", _("The request could not be "
+	    "read from the store."));
+}
+
+int
+service_request_assign(struct service *svc, int64_t id,
+    const char *username)
+{
+	struct request r;
+	struct staff s;
+	char object[64];
+	int rc;
+
+	service_clear(svc);
+	snprintf(object, sizeof object, "request:%lld", (long long)id);
+	if (username == NULL || username[0] == '\0')
+		username = svc->actor.name;
+	/* A clerk takes a request; a supervisor hands it to anyone. */
+	if ((rc = service_require(svc, strcmp(username, svc->actor.name) == 0 ?
+	    ROLE_CLERK : ROLE_SUPERVISOR)) != G_OK)
+		return service_refused(svc, rc, "request.assign", object);
+	if ((rc = service_begin(svc)) != G_OK)
+		return rc;
+	if ((rc = service_request_load(svc, id, &r)) == G_OK) {
+		if (r.person_id != 0)
+			service_for(svc, r.person_id);
+		rc = store_staff_get(svc->st, username, &s);
+		if (rc == G_ERR_NOTFOUND || (rc == G_OK && s.disabled))
+			rc = service_fail(svc, G_ERR_NOTFOUND, _("There is no "
+			    "active staff member '%s'."), username);
+		else if (rc == G_OK && request_status_final(r.status))
+			rc = service_fail(svc, G_ERR_INVALID, _("Request %lld "
+			    "is closed: there is nothing left to work on."),
+			    (long long)id);
+	}
+	if (rc == G_OK && (rc = store_request_assign(svc->st, id,
+	    username)) == G_OK)
+		service_fail(svc, G_OK, _("Request %lld is now with %s."),
+		    (long long)id, username);
+	return service_finish(svc, rc, "request.assign", object);
 }

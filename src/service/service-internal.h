@@ -7,6 +7,8 @@
 
 #include "guichet/service.h"
 
+#define PRINT_TIMEOUT 60	/* seconds a print job may take to complete */
+
 struct service {
 	struct store *st;
 	const struct conf *conf;
@@ -15,6 +17,7 @@ struct service {
 	char on_behalf[64];	/* the citizen the operation is for */
 	struct request_type *types;	/* parsed forms/, on first use */
 	int ntypes;
+	int64_t visitor_filed;	/* the request this visitor filed, or 0 */
 	char message[512];
 };
 
@@ -59,5 +62,11 @@ int service_refused(struct service *svc, int rc, const char *action,
  * alone.  Returns rc, or G_ERR_STORE when the commit fails. */
 int service_finish(struct service *svc, int rc, const char *action,
     const char *object);
+
+/* Reads request id for the one acting, saying so when there is none: a
+ * citizen reads only their own, a visitor only what they just filed;
+ * fills in the formatted numbers. */
+struct request;
+int service_request_load(struct service *svc, int64_t id, struct request *r);
 
 #endif

@@ -73,25 +73,115 @@ request_from_row(sqlite3_stmt *s, void *out)
 	r->number = sqlite3_column_int64(s, 12);
 	r->emergency_year = sqlite3_column_int(s, 13);
 	r->emergency_number = sqlite3_column_int64(s, 14);
+	store_column_copy(s, 15, r->assigned_to, sizeof r->assigned_to);
 }
+
+/* The columns request_from_row reads, with both numbers joined in. */
+#define REQUEST_SELECT "SELECT r.id, r.type, r.department, r.category, " \
+	"COALESCE(r.person_id, 0), r.filed_by, r.station, r.status, " \
+	"r.filed_at, r.reply, COALESCE(r.duplicate_of, 0), " \
+	"COALESCE(g.year, 0), COALESCE(g.number, 0), " \
+	"COALESCE(e.year, 0), COALESCE(e.number, 0), r.assigned_to " \
+	"FROM request r " \
+	"LEFT JOIN registry g ON g.request_id = r.id " \
+	"LEFT JOIN emergency_registry e ON e.request_id = r.id "
 
 int
 store_request_get(struct store *st, int64_t id, struct request *out)
 {
 	sqlite3_stmt *s;
 
-	s = store_prepare(st, "SELECT r.id, r.type, r.department, r.category, "
-	    "COALESCE(r.person_id, 0), r.filed_by, r.station, r.status, "
-	    "r.filed_at, r.reply, COALESCE(r.duplicate_of, 0), "
-	    "COALESCE(g.year, 0), COALESCE(g.number, 0), "
-	    "COALESCE(e.year, 0), COALESCE(e.number, 0) FROM request r "
-	    "LEFT JOIN registry g ON g.request_id = r.id "
-	    "LEFT JOIN emergency_registry e ON e.request_id = r.id "
-	    "WHERE r.id = ?");
+	s = store_prepare(st, REQUEST_SELECT "WHERE r.id = ?");
 	if (s != NULL)
 		sqlite3_bind_int64(s, 1, id);
 	return store_step_one(st, s, "read the request", request_from_row,
 	    out);
+}
+
+int
+store_request_list(struct store *st, const struct request_filter *f,
+    int (*fn)(const struct request *r, void *arg), void *arg)
+{
+	/* Every condition is always there, switched off by its own
+	 * parameter, so the text is constant and each value bound.  The
+	 * CASE numbers the statuses in enum request_status order. */
+	static const char sql[] = REQUEST_SELECT "WHERE "
+	    "(?1 IS NULL OR r.department = ?1) AND "
+	    "(?2 = 0 OR (?2 >> (CASE r.status "
+	    "WHEN 'submitted' THEN 0 WHEN 'registered' THEN 1 "
+	    "WHEN 'in-progress' THEN 2 WHEN 'returned' THEN 3 "
+	    "WHEN 'resubmitted' THEN 4 WHEN 'answered' THEN 5 "
+	    "WHEN 'closed' THEN 6 WHEN 'rejected' THEN 7 "
+	    "WHEN 'duplicate' THEN 8 WHEN 'not-ours' THEN 9 END)) & 1) AND "
+	    "(?3 = 0 OR r.person_id = ?3) AND "
+	    "(?4 IS NULL OR r.assigned_to = ?4) "
+	    "ORDER BY CASE WHEN ?5 THEN -r.id ELSE r.id END LIMIT ?6";
+	struct request r;
+	sqlite3_stmt *s;
+	int rc, stop = 0;
+
+	if ((s = store_prepare(st, sql)) == NULL)
+		return G_ERR_STORE;
+	store_bind_text(s, 1, f->department);
+	sqlite3_bind_int64(s, 2, f->statuses);
+	sqlite3_bind_int64(s, 3, f->person_id);
+	store_bind_text(s, 4, f->assigned_to);
+	sqlite3_bind_int(s, 5, f->newest_first);
+	sqlite3_bind_int(s, 6, f->limit > 0 ? f->limit : -1);
+	while (stop == 0 && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		request_from_row(s, &r);
+		stop = fn(&r, arg);
+	}
+	rc = stop == 0 && rc != SQLITE_DONE ? store_fail(st, "list the requests") :
+	    G_OK;
+	sqlite3_finalize(s);
+	return rc;
+}
+
+int
+store_request_events(struct store *st, int64_t id,
+    int (*fn)(const struct request_event *e, void *arg), void *arg)
+{
+	struct request_event e;
+	sqlite3_stmt *s;
+	char name[16];
+	int rc, stop = 0;
+
+	s = store_prepare(st, "SELECT from_status, to_status, text, by_actor, "
+	    "station, at FROM request_event WHERE request_id = ? ORDER BY id");
+	if (s == NULL)
+		return G_ERR_STORE;
+	sqlite3_bind_int64(s, 1, id);
+	while (stop == 0 && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		store_column_copy(s, 0, name, sizeof name);
+		e.from = request_status_from_name(name) < 0 ? 0 :
+		    request_status_from_name(name);
+		store_column_copy(s, 1, name, sizeof name);
+		e.to = request_status_from_name(name) < 0 ? 0 :
+		    request_status_from_name(name);
+		store_column_copy(s, 2, e.text, sizeof e.text);
+		store_column_copy(s, 3, e.by, sizeof e.by);
+		store_column_copy(s, 4, e.station, sizeof e.station);
+		store_column_copy(s, 5, e.at, sizeof e.at);
+		stop = fn(&e, arg);
+	}
+	rc = stop == 0 && rc != SQLITE_DONE ? store_fail(st,
+	    "read the request's history") : G_OK;
+	sqlite3_finalize(s);
+	return rc;
+}
+
+int
+store_request_assign(struct store *st, int64_t id, const char *username)
+{
+	sqlite3_stmt *s;
+
+	s = store_prepare(st, "UPDATE request SET assigned_to = ? WHERE id = ?");
+	if (s != NULL) {
+		store_bind_text(s, 1, username);
+		sqlite3_bind_int64(s, 2, id);
+	}
+	return store_step_change(st, s, "assign the request", true);
 }
 
 int

@@ -5,6 +5,7 @@
 
 #include <getopt.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,7 +20,8 @@
 static void
 usage(FILE *f)
 {
-	fprintf(f, "usage: guichet [-c CONF] [-d DATABASE] [-l LANGUAGE]\n"
+	fprintf(f, "usage: guichet [-c CONF] [-d DATABASE] [-l LANGUAGE] "
+	    "[--kiosk]\n"
 	    "See guichet(1).\n");
 }
 
@@ -30,6 +32,7 @@ main(int argc, char **argv)
 		{ "config", required_argument, NULL, 'c' },
 		{ "database", required_argument, NULL, 'd' },
 		{ "language", required_argument, NULL, 'l' },
+		{ "kiosk", no_argument, NULL, 'k' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -38,6 +41,7 @@ main(int argc, char **argv)
 	struct service *svc;
 	struct conf conf;
 	char *cause;
+	bool kiosk = false;
 	int ch, status;
 
 	while ((ch = getopt_long(argc, argv, "c:d:l:hV", longopts, NULL)) !=
@@ -51,6 +55,9 @@ main(int argc, char **argv)
 			break;
 		case 'l':
 			language = optarg;
+			break;
+		case 'k':
+			kiosk = true;
 			break;
 		case 'h':
 			usage(stdout);
@@ -98,10 +105,10 @@ main(int argc, char **argv)
 		conf_free(&conf);
 		return 1;
 	}
-	log_info("start: station %s, database %s", conf.station,
-	    service_database(svc));
+	log_info("start: station %s, database %s%s", conf.station,
+	    service_database(svc), kiosk ? ", kiosk" : "");
 	signal(SIGPIPE, SIG_IGN);
-	status = tui_run(svc, &conf);
+	status = tui_run(svc, &conf, kiosk);
 	log_info("stop");
 	service_close(svc);
 	log_close();

@@ -52,6 +52,7 @@ static const struct key_hint hints[] = {
 	{ "X/F6", N_("Revoke") },
 	{ "Z/C", N_("Suspend/Close") },
 	{ "E", N_("Envelope") },
+	{ "R", N_("Requests") },
 	{ "?/F1", N_("Help") },
 	{ "Esc", N_("Back") },
 	{ NULL, NULL }
@@ -396,6 +397,11 @@ card_key(struct tui *tui, struct key key)
 		tui_switch(tui, &screen_envelopes);
 		return KEY_HANDLED;
 	}
+	if (!key.is_code && (k == L'r' || k == L'R')) {
+		tui->requests_of = tui->person_id;
+		tui_switch(tui, &screen_requests);
+		return KEY_HANDLED;
+	}
 	return KEY_IGNORED;
 }
 
@@ -410,7 +416,8 @@ const struct screen screen_card = {
 	    "a validation, after asking why. A supervisor suspends (Z) or "
 	    "reinstates (Z again) an account, or closes it for good (C), "
 	    "always with a reason. E opens the citizen's credential "
-	    "envelopes. Esc goes back to the list the card was opened "
+	    "envelopes. R lists the citizen's requests, where F3 files a new "
+	    "one for them. Esc goes back to the list the card was opened "
 	    "from."),
 	.hints = hints,
 	.enter = card_enter,

@@ -31,8 +31,9 @@ help_draw(struct tui *tui)
 	snprintf(line, sizeof line, _("Help: %s"), _(of->title));
 	draw_text(w, 1, 2, cols - 4, line);
 	wattroff(w, A_BOLD);
-	y = 3 + draw_wrapped(w, 3, 2, rows - 4, cols - 4, _(of->help));
-	for (h = of->hints; h->key != NULL && y + 1 < rows; h++) {
+	y = 3 + draw_wrapped(w, 3, 2, rows - 4, cols - 4, _(tui_help(tui,
+	    of)));
+	for (h = tui_hints(tui, of); h->key != NULL && y + 1 < rows; h++) {
 		draw_text(w, ++y, 4, KEY_COLUMN, h->key);
 		draw_text(w, y, 4 + KEY_COLUMN, cols - 6 - KEY_COLUMN,
 		    _(h->action));

@@ -25,7 +25,8 @@ static const struct area areas[] = {
 	  &screen_citizens },
 	{ N_("Credentials"), N_("print the envelopes waiting (supervisors); "
 	  "a citizen's envelopes are on their card"), &screen_batch },
-	{ N_("Requests"), N_("requests, complaints, protocol numbers"), NULL },
+	{ N_("Requests"), N_("the inbox: requests, complaints, protocol "
+	  "numbers"), &screen_requests },
 	{ N_("Register and payments"), N_("taxpayer register, counter "
 	  "payments"), NULL },
 	{ N_("Fines"), N_("parking and traffic fines"), NULL },
@@ -104,6 +105,7 @@ area_open(struct tui *tui, int i)
 	struct main_state *m = tui->state;
 
 	m->selected = i;
+	tui->requests_of = 0;		/* an area starts with the whole town */
 	if (areas[i].screen != NULL) {
 		tui_switch(tui, areas[i].screen);
 		return;

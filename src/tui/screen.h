@@ -36,6 +36,8 @@ struct screen {
 	const char *title;		/* N_() */
 	const char *help;		/* N_(): what F1 explains */
 	const struct key_hint *hints;	/* ends with a NULL key */
+	const char *kiosk_help;		/* at the kiosk, when it differs */
+	const struct key_hint *kiosk_hints;
 	void (*enter)(struct tui *tui);
 	void (*draw)(struct tui *tui);
 	int (*key)(struct tui *tui, struct key key);
@@ -55,6 +57,14 @@ extern const struct screen screen_business_new;
 extern const struct screen screen_business_card;
 extern const struct screen screen_envelopes;
 extern const struct screen screen_batch;
+extern const struct screen screen_requests;
+extern const struct screen screen_request;
+extern const struct screen screen_request_types;
+extern const struct screen screen_request_form;
+extern const struct screen screen_request_status;
+extern const struct screen screen_kiosk_start;
+extern const struct screen screen_kiosk_login;
+extern const struct screen screen_kiosk_home;
 extern const struct screen screen_help;
 extern const struct screen screen_confirm;
 

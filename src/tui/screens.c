@@ -19,5 +19,13 @@ const struct screen *const screens[] = {
 	&screen_business_card,
 	&screen_envelopes,
 	&screen_batch,
+	&screen_requests,
+	&screen_request,
+	&screen_request_types,
+	&screen_request_form,
+	&screen_request_status,
+	&screen_kiosk_start,
+	&screen_kiosk_login,
+	&screen_kiosk_home,
 	NULL
 };

@@ -72,6 +72,19 @@ view(struct tui *tui)
 	return tui->help_of != NULL ? &screen_help : tui->screen;
 }
 
+const struct key_hint *
+tui_hints(const struct tui *tui, const struct screen *s)
+{
+	return tui->kiosk && s->kiosk_hints != NULL ? s->kiosk_hints :
+	    s->hints;
+}
+
+const char *
+tui_help(const struct tui *tui, const struct screen *s)
+{
+	return tui->kiosk && s->kiosk_help != NULL ? s->kiosk_help : s->help;
+}
+
 /* Lays out the current screen's key hints from row y on; returns the
  * rows needed, drawing only when draw is set. */
 static int
@@ -80,7 +93,7 @@ hints_layout(struct tui *tui, int y, bool draw)
 	const struct key_hint *h;
 	int cols = COLS, x = 0, rows = 1, w, kw;
 
-	for (h = view(tui)->hints; h->key != NULL; h++) {
+	for (h = tui_hints(tui, view(tui)); h->key != NULL; h++) {
 		kw = draw_width(h->key);
 		w = kw + 1 + draw_width(_(h->action));
 		if (x > 0 && x + w > cols) {
@@ -243,7 +256,10 @@ tui_common_key(struct tui *tui, struct key key, bool letters)
 		return true;
 	}
 	if (key.is_code && key.code == KEY_F(10)) {
-		tui->quit = true;
+		if (tui->kiosk)		/* a kiosk only logs out */
+			tui_switch(tui, &screen_kiosk_start);
+		else
+			tui->quit = true;
 		return true;
 	}
 	return false;
@@ -264,7 +280,7 @@ switch_screen(struct tui *tui)
 }
 
 int
-tui_run(struct service *svc, const struct conf *conf)
+tui_run(struct service *svc, const struct conf *conf, bool kiosk)
 {
 	struct tui tui;
 	struct key key;
@@ -274,6 +290,7 @@ tui_run(struct service *svc, const struct conf *conf)
 	memset(&tui, 0, sizeof tui);
 	tui.svc = svc;
 	tui.conf = conf;
+	tui.kiosk = kiosk;
 	xmalloc_set_fatal_hook(tui_restore);
 	if (initscr() == NULL)
 		fatal("cannot start the terminal interface");
@@ -285,7 +302,7 @@ tui_run(struct service *svc, const struct conf *conf)
 	draw_init(conf->high_contrast);
 	log_info("terminal %dx%d", COLS, LINES);
 
-	tui.screen = &screen_login;
+	tui.screen = kiosk ? &screen_kiosk_start : &screen_login;
 	tui.screen->enter(&tui);
 	while (!tui.quit) {
 		redraw(&tui);
@@ -307,7 +324,7 @@ tui_run(struct service *svc, const struct conf *conf)
 			continue;	/* redraw lays the screen out anew */
 		if (view(&tui)->key(&tui, key) == KEY_IGNORED)
 			tui_common_key(&tui, key, false);
-		if (tui.next != NULL)
+		while (tui.next != NULL)	/* enter may pass it on */
 			switch_screen(&tui);
 	}
 	if (tui.screen->leave != NULL)

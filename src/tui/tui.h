@@ -37,6 +37,15 @@ struct tui {
 	int64_t business_id;		/* the business on screen, or 0 */
 	const struct screen *card_back;	/* where Esc on a card returns */
 	const struct screen *leave_to;	/* see tui_confirm_leave */
+	bool kiosk;			/* a public kiosk, not a counter */
+	int64_t request_id;		/* the request on screen, or 0 */
+	int64_t requests_of;		/* the requests list shows this
+					 * citizen's only; 0: the inbox */
+	int64_t file_for;		/* a new request is for this citizen;
+					 * 0: anonymous */
+	const char *file_type;		/* the type being filed */
+	const struct screen *request_back;	/* where Esc on a request
+						 * returns */
 };
 
 /* Asks question (the consequence spelled out) before an irreversible
@@ -45,8 +54,10 @@ struct tui {
 void tui_confirm(struct tui *tui, void (*on_yes)(struct tui *tui),
     const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
-/* Runs the clerk interface until the user quits; returns an exit status. */
-int tui_run(struct service *svc, const struct conf *conf);
+/* Runs the clerk interface until the user quits, or the kiosk (which
+ * starts every session afresh and is never quit from the keyboard);
+ * returns an exit status. */
+int tui_run(struct service *svc, const struct conf *conf, bool kiosk);
 
 /* Asks the loop to show screen next after this key. */
 void tui_switch(struct tui *tui, const struct screen *next);
@@ -65,6 +76,12 @@ void tui_overlay(struct tui *tui, WINDOW *win);
 /* Switches every screen to the next (step 1) or previous (step -1)
  * language. */
 void tui_next_language(struct tui *tui, int step);
+
+/* Return the key hints and the help of s as this terminal shows them:
+ * the kiosk has its own where a screen differs. */
+const struct key_hint *tui_hints(const struct tui *tui,
+    const struct screen *s);
+const char *tui_help(const struct tui *tui, const struct screen *s);
 
 /* Returns true for the keys every screen shares: F1/? help, F10 quit;
  * the screen gets no other chance at them.  letters says whether '?' may

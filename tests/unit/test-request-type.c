@@ -151,7 +151,7 @@ START_TEST(test_builtin_contents)
 	free(text);
 	ck_assert_int_eq(t.department, DEPT_PUBLIC_DOMAIN);
 	ck_assert_int_eq(t.category, CAT_OTHER);
-	ck_assert_int_eq(t.access, ACCESS_ANONYMOUS);
+	ck_assert_int_eq(t.access, ACCESS_STANDARD);
 	ck_assert(!t.auto_register);
 	ck_assert_str_eq(label3_get(&t.label, "ro"), "Sesizare");
 	f = field(&t, "subject");

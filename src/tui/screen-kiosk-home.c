@@ -1,0 +1,89 @@
+/*
+ * The kiosk's menu once a session has begun: a citizen files requests
+ * and follows their own; a visitor without an account may only file the
+ * requests that need none.
+ */
+#include "config.h"
+
+#include <stdio.h>
+
+#include "draw.h"
+#include "guichet/i18n.h"
+#include "guichet/role.h"
+#include "guichet/service.h"
+#include "tui.h"
+
+static const struct key_hint hints[] = {
+	{ "1-2", N_("Choose") },
+	{ "F1", N_("Help") },
+	{ "F10/Esc", N_("Log out") },
+	{ NULL, NULL }
+};
+
+/* Returns true for a citizen logged in, false for a visitor. */
+static bool
+citizen(const struct tui *tui)
+{
+	return service_actor(tui->svc)->role == ROLE_CITIZEN;
+}
+
+static void
+home_draw(struct tui *tui)
+{
+	WINDOW *w = tui->body;
+	int rows = getmaxy(w), cols = getmaxx(w);
+	int top = rows > 12 ? (rows - 8) / 2 : 0, x = cols / 2 - 18;
+	char line[200];
+
+	wattron(w, A_BOLD);
+	draw_centred(w, top, citizen(tui) ? _("What would you like to do?") :
+	    _("Without an account"));
+	wattroff(w, A_BOLD);
+	snprintf(line, sizeof line, "1  %s", _("File a request"));
+	draw_text(w, top + 2, x, cols - x, line);
+	if (citizen(tui)) {
+		snprintf(line, sizeof line, "2  %s", _("My requests"));
+		draw_text(w, top + 3, x, cols - x, line);
+	} else
+		draw_wrapped(w, top + 4, 4, 3, cols - 8, _("Without an account "
+		    "you can file a general request or a proposal, without "
+		    "your name. To follow requests and see your taxes, ask "
+		    "for an account at the counter."));
+	draw_wrapped(w, top + 7, 4, 2, cols - 8, _("When you are done, press "
+	    "F10 to log out: the screen is wiped for the next person."));
+}
+
+static int
+home_key(struct tui *tui, struct key key)
+{
+	wint_t k = key.code;
+
+	if ((key.is_code && k == KEY_F(10)) || (!key.is_code && k == 27)) {
+		tui_message(tui, MSG_INFO, "%s", _("You are logged out. Thank "
+		    "you."));
+		tui_switch(tui, &screen_kiosk_start);
+		return KEY_HANDLED;
+	}
+	if (key.is_code)
+		return KEY_IGNORED;
+	tui->request_back = &screen_kiosk_home;
+	if (k == L'1') {
+		tui->file_for = 0;		/* the service knows who */
+		tui_switch(tui, &screen_request_types);
+	} else if (k == L'2' && citizen(tui))
+		tui_switch(tui, &screen_requests);
+	else
+		return KEY_IGNORED;
+	return KEY_HANDLED;
+}
+
+const struct screen screen_kiosk_home = {
+	.name = "kiosk-home",
+	.title = N_("Town hall services"),
+	.help = N_("Press the number of what you want to do. 1 files a request, "
+	    "a complaint or a proposal; 2 shows the requests you filed, their "
+	    "protocol numbers and the town hall's replies. F10 logs you out."),
+	.hints = hints,
+	.draw = home_draw,
+	.key = home_key,
+};
