@@ -231,3 +231,19 @@ cups_job_files() {
 cleanup_extra() {
 	cups_stop
 }
+
+# envelope_credentials NATIONAL-ID: prints the citizen's credential
+# envelope, reads the password back from the printed PDF as the citizen
+# would, and hands the envelope over; sets CITIZEN_USER and CITIZEN_PW.
+envelope_credentials() {
+	out=$(ctl envelopes issue "$1")
+	job=$(echo "$out" | sed -n 's/.*(job \([0-9]*\)).*/\1/p')
+	serial=$(echo "$out" | grep -oE 'ENV-[0-9]{4}-[0-9]{6}' | head -1)
+	CITIZEN_PW=$(pdftotext -layout "$CUPS_DIR/jobs/job-$job.pdf" - |
+	    grep -A2 -i "password\|parol\|κωδικ" |
+	    grep -oE '[2-9a-km-zA-HJ-NP-Z]{14}' | head -1)
+	CITIZEN_USER=$(sqlite3 "$DB" "SELECT c.username FROM credential c
+	    JOIN envelope e ON e.credential_id = c.id WHERE e.serial = '$serial'")
+	ctl envelopes hand-over "$serial" --document ro-id-card --series cj \
+	    --number 123456 --issuer "SPCLEP Cluj" --expiry 2030-01-01 >/dev/null
+}

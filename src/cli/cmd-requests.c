@@ -14,6 +14,7 @@
 #include "cli.h"
 #include "guichet/err.h"
 #include "guichet/service-person.h"
+#include "guichet/service-receipt.h"
 #include "guichet/service-request.h"
 #include "guichet/service.h"
 #include "guichet/xmalloc.h"
@@ -279,6 +280,36 @@ req_assign(struct cli *cli, int argc, char **argv)
 }
 
 static int
+req_receipt(struct cli *cli, int argc, char **argv)
+{
+	const char *printer = argc == 4 && strcmp(argv[2], "--printer") == 0 ?
+	    argv[3] : NULL;
+	struct request r;
+
+	if (argc != 2 && printer == NULL)
+		return cli_usage(&cmd_requests);
+	if (find(cli, argv[1], &r) != 0)
+		return EXIT_REFUSED;
+	if (service_request_receipt(cli->svc, r.id, printer) != G_OK)
+		return cli_refuse("%s", service_message(cli->svc));
+	printf("%s\n", service_message(cli->svc));
+	return 0;
+}
+
+static int
+req_check_receipt(struct cli *cli, int argc, char **argv)
+{
+	struct request r;
+
+	if (argc != 2)
+		return cli_usage(&cmd_requests);
+	if (service_request_receipt_check(cli->svc, argv[1], &r) != G_OK)
+		return cli_refuse("%s", service_message(cli->svc));
+	printf("%s\n", service_message(cli->svc));
+	return 0;
+}
+
+static int
 run_requests(struct cli *cli, int argc, char **argv)
 {
 	static const struct {
@@ -289,7 +320,8 @@ run_requests(struct cli *cli, int argc, char **argv)
 		{ "show", req_show }, { "status", req_status },
 		{ "recover", req_recover }, { "annul", req_annul },
 		{ "seal", req_seal }, { "list", req_list },
-		{ "assign", req_assign },
+		{ "assign", req_assign }, { "receipt", req_receipt },
+		{ "check-receipt", req_check_receipt },
 	};
 	size_t i;
 	int status;
@@ -315,5 +347,7 @@ const struct cli_command cmd_requests = {
 	"requests seal [--verify] YYYY-MM-DD | "
 	"requests list [--department DEPT] [--status S,...|open] "
 	"[--person NATIONAL-ID] [--assigned USER] | "
-	"requests assign ID-OR-PROTOCOL USER"
+	"requests assign ID-OR-PROTOCOL USER | "
+	"requests receipt ID-OR-PROTOCOL [--printer NAME] | "
+	"requests check-receipt 'ID CHECK-CODE'"
 };

@@ -595,10 +595,28 @@ service_registry_verify(struct service *svc, const char *day)
 	    "registrations."), day, (long long)count);
 }
 
+/* Passes each listed request on with its numbers formatted. */
+struct listing {
+	struct service *svc;
+	int (*fn)(const struct request *r, void *arg);
+	void *arg;
+};
+
+static int
+list_one(const struct request *r, void *arg)
+{
+	struct listing *l = arg;
+	struct request shown = *r;
+
+	protocol_fill(l->svc, &shown);
+	return l->fn(&shown, l->arg);
+}
+
 int
 service_request_list(struct service *svc, const struct request_filter *f,
     int (*fn)(const struct request *r, void *arg), void *arg)
 {
+	struct listing l = { svc, fn, arg };
 	struct request_filter own;
 	int rc;
 
@@ -608,7 +626,7 @@ service_request_list(struct service *svc, const struct request_filter *f,
 	own = *f;
 	if (svc->actor.role < ROLE_CLERK)
 		own.person_id = svc->actor.person_id;
-	return store_request_list(svc->st, &own, fn, arg) == G_OK ? G_OK :
+	return store_request_list(svc->st, &own, list_one, &l) == G_OK ? G_OK :
 	    service_fail(svc, G_ERR_STORE, "%s", _("The requests could not be "
 	    "read from the store."));
 }
