@@ -26,7 +26,9 @@ export UBSAN_OPTIONS="log_path=$WORK/ubsan:print_stacktrace=1"
 cleanup() {
 	if command -v cleanup_extra >/dev/null 2>&1; then cleanup_extra; fi
 	tmux -L "$TMUX_SOCKET" kill-server 2>/dev/null || true
-	rm -rf "$WORK"
+	# GUICHET_KEEP_WORK=yes keeps the files, to look at what a test made.
+	[ "${GUICHET_KEEP_WORK:-}" = yes ] && echo "# kept $WORK" ||
+	    rm -rf "$WORK"
 }
 trap cleanup EXIT INT TERM
 

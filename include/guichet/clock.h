@@ -28,4 +28,9 @@ int64_t clock_now_ms(void);
 /* Writes the current UTC time as ISO 8601 into buf (CLOCK_ISO_LEN). */
 void clock_now_iso(char *buf, size_t len);
 
+/* Writes the stored UTC time iso as people at the workstation read it,
+ * in local time to the minute: "2026-11-25 18:46".  Text that is not
+ * such a time is copied as it is. */
+void clock_local_text(const char *iso, char *buf, size_t len);
+
 #endif

@@ -2,6 +2,8 @@
 
 #include "guichet/clock.h"
 
+#include <stdio.h>
+#include <string.h>
 #include <time.h>
 
 int64_t
@@ -24,6 +26,21 @@ void
 clock_now_iso(char *buf, size_t len)
 {
 	clock_iso(clock_now(), buf, len);
+}
+
+void
+clock_local_text(const char *iso, char *buf, size_t len)
+{
+	struct tm tm;
+	time_t t;
+
+	memset(&tm, 0, sizeof tm);
+	if (strptime(iso, "%Y-%m-%dT%H:%M:%SZ", &tm) == NULL ||
+	    (t = timegm(&tm)) == (time_t)-1 || localtime_r(&t, &tm) == NULL) {
+		snprintf(buf, len, "%s", iso);
+		return;
+	}
+	strftime(buf, len, "%Y-%m-%d %H:%M", &tm);
 }
 
 int64_t

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "guichet/clock.h"
 #include "guichet/conf.h"
 #include "guichet/err.h"
 #include "guichet/i18n.h"
@@ -59,8 +60,7 @@ receipt_render(struct service *svc, const struct request *r,
 	const char *reason = NULL;
 
 	snprintf(id, sizeof id, "%lld", (long long)r->id);
-	snprintf(date, sizeof date, "%.10s %.5s", r->filed_at,
-	    strlen(r->filed_at) > 11 ? r->filed_at + 11 : "");
+	clock_local_text(r->filed_at, date, sizeof date);
 	snprintf(qr, sizeof qr, "%s %lld %s", CODE_PREFIX, (long long)r->id,
 	    check);
 	memset(&doc, 0, sizeof doc);

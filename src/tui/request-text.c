@@ -19,13 +19,6 @@ request_number(const struct request *r, char *buf, size_t len)
 		snprintf(buf, len, "#%lld", (long long)r->id);
 }
 
-void
-request_time(const char *iso, char *buf, size_t len)
-{
-	snprintf(buf, len, "%.10s %.5s", iso, strlen(iso) > 11 ? iso + 11 :
-	    "");
-}
-
 /* Looks a type up without leaving a message behind: an unknown type is
  * shown by its id, not reported. */
 static const struct request_type *

@@ -17,10 +17,6 @@ struct service;
  * or "#12" while it is not registered. */
 void request_number(const struct request *r, char *buf, size_t len);
 
-/* Writes an ISO time ("2026-11-25T14:03:07Z") as people read it:
- * "2026-11-25 14:03". */
-void request_time(const char *iso, char *buf, size_t len);
-
 /* Returns the label of the type called id in the language on screen, or
  * id itself for a type no longer known. */
 const char *request_type_label(struct service *svc, const char *id);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "draw.h"
+#include "guichet/clock.h"
 #include "guichet/conf.h"
 #include "guichet/err.h"
 #include "guichet/i18n.h"
@@ -178,7 +179,7 @@ draw_head(struct tui *tui, struct request_view *v, WINDOW *pad, int cols)
 		y = labelled(pad, y, cols, _("Protocol number"), r->protocol);
 	if (r->emergency[0] != '\0')
 		y = labelled(pad, y, cols, _("Emergency number"), r->emergency);
-	request_time(r->filed_at, when, sizeof when);
+	clock_local_text(r->filed_at, when, sizeof when);
 	snprintf(line, sizeof line, "%s · #%lld", when, (long long)r->id);
 	y = labelled(pad, y, cols, _("Filed"), line);
 	if (!staff_at(tui))
@@ -219,7 +220,7 @@ draw_body(struct tui *tui, struct request_view *v, WINDOW *pad, int y,
 	for (i = 0; i < v->nevents; i++) {
 		const struct request_event *e = &v->events[i];
 
-		request_time(e->at, when, sizeof when);
+		clock_local_text(e->at, when, sizeof when);
 		if (staff_at(tui))	/* a citizen is not told clerks' names */
 			snprintf(line, sizeof line, "%s  %s (%s)%s%s", when,
 			    _(request_status_label(e->to)), e->by,

@@ -3,8 +3,10 @@
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "guichet/calendar.h"
+#include "guichet/clock.h"
 
 /* Builds a date in one expression, for readable tables. */
 static struct date
@@ -121,6 +123,25 @@ START_TEST(test_iso)
 	ck_assert_str_eq(buf, "05/03/2026");
 	date_format_local(D(2026, 3, 5), NULL, buf, 11);
 	ck_assert_str_eq(buf, "05/03/2026");
+}
+END_TEST
+
+/* Stored times are UTC; people read them in the town's local time. */
+START_TEST(test_local_text)
+{
+	char buf[32];
+
+	/* Romania's rule, spelled out so that no tzdata is needed. */
+	setenv("TZ", "EET-2EEST,M3.5.0/3,M10.5.0/4", 1);
+	tzset();
+	clock_local_text("2026-11-25T16:46:24Z", buf, sizeof buf);
+	ck_assert_str_eq(buf, "2026-11-25 18:46");
+	clock_local_text("2026-07-01T22:30:00Z", buf, sizeof buf);
+	ck_assert_str_eq(buf, "2026-07-02 01:30");	/* summer, next day */
+	clock_local_text("not a time", buf, sizeof buf);
+	ck_assert_str_eq(buf, "not a time");
+	unsetenv("TZ");
+	tzset();
 }
 END_TEST
 
@@ -386,6 +407,7 @@ calendar_suite(void)
 	tcase_add_test(tc, test_days);
 	tcase_add_test(tc, test_weekday_add_cmp);
 	tcase_add_test(tc, test_iso);
+	tcase_add_test(tc, test_local_text);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("holidays");
 	tcase_add_test(tc, test_easter);
