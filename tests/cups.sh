@@ -5,7 +5,15 @@
 # stops the scheduler.
 #
 # Needs cupsd (Debian: cups-daemon), lpadmin, lpstat, cupsenable and
-# cupsdisable (cups-client) and pdftopdf (cups-filters).
+# cupsdisable (cups-client) and pdftopdf (cups-filters); a test that
+# sources it is skipped when they, or pdftotext, are missing.
+
+for tool in cupsd lpadmin pdftotext; do
+	if ! command -v "$tool" >/dev/null 2>&1; then
+		echo "# SKIP: $tool is needed for the printing tests"
+		exit 77
+	fi
+done
 
 CUPS_DIR="$WORK/cups"
 CUPS_PID=

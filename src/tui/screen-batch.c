@@ -115,7 +115,7 @@ batch_key(struct tui *tui, struct key key)
 
 	if (tui_common_key(tui, key, true))
 		return KEY_HANDLED;
-	if (!key.is_code && key.code == 27)
+	if (key_is_escape(key))
 		return tui_switch(tui, &screen_main), KEY_HANDLED;
 	if ((!key.is_code && (key.code == L'\n' || key.code == L'\r' ||
 	    key.code == L'p' || key.code == L'P')) ||

@@ -218,8 +218,7 @@ static int
 business_card_key(struct tui *tui, struct key key)
 {
 	struct business_card *c = tui->state;
-	bool enter = (!key.is_code && (key.code == L'\n' ||
-	    key.code == L'\r')) || (key.is_code && key.code == KEY_ENTER);
+	bool enter = key_is_enter(key);
 	wint_t k = key.code;
 
 	if (c->add != NULL) {

@@ -126,12 +126,11 @@ business_new_key(struct tui *tui, struct key key)
 {
 	struct form_widget *form = ((struct business_new *)tui->state)->form;
 
-	if ((!key.is_code && (key.code == L'\n' || key.code == L'\r')) ||
-	    (key.is_code && key.code == KEY_ENTER)) {
+	if (key_is_enter(key)) {
 		business_new_submit(tui, form);
 		return KEY_HANDLED;
 	}
-	if (!key.is_code && key.code == 27) {
+	if (key_is_escape(key)) {
 		tui_confirm_leave(tui, &screen_businesses);
 		return KEY_HANDLED;
 	}

@@ -132,10 +132,9 @@ businesses_key(struct tui *tui, struct key key)
 
 	if (key.is_code && key.code == KEY_F(3))
 		return tui_switch(tui, &screen_business_new), KEY_HANDLED;
-	if (!key.is_code && key.code == 27)
+	if (key_is_escape(key))
 		return tui_switch(tui, &screen_main), KEY_HANDLED;
-	if ((!key.is_code && (key.code == L'\n' || key.code == L'\r')) ||
-	    (key.is_code && key.code == KEY_ENTER)) {
+	if (key_is_enter(key)) {
 		i = b->in_list ? b->list.selected : 0;
 		if (i < 0 || i >= b->list.count)
 			tui_message(tui, MSG_INFO, "%s", _("No business found. "

@@ -313,15 +313,14 @@ reason_key(struct tui *tui, struct card *c, struct key key)
 {
 	char *reason;
 
-	if (!key.is_code && key.code == 27) {
+	if (key_is_escape(key)) {
 		form_widget_free(c->reason);
 		c->reason = NULL;
 		tui_message(tui, MSG_INFO, "%s", _("Cancelled; nothing "
 		    "changed."));
 		return KEY_HANDLED;
 	}
-	if ((!key.is_code && (key.code == L'\n' || key.code == L'\r')) ||
-	    (key.is_code && key.code == KEY_ENTER)) {
+	if (key_is_enter(key)) {
 		reason = form_widget_value(c->reason, 0);
 		if (reason[0] == '\0')
 			tui_message(tui, MSG_ERROR, "%s", _("Reason: say why."));

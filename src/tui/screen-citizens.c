@@ -158,14 +158,13 @@ citizens_key(struct tui *tui, struct key key)
 {
 	struct citizens *c = tui->state;
 	int page = getmaxy(tui->body) - 6, rc;
-	bool enter = (!key.is_code && (key.code == L'\n' ||
-	    key.code == L'\r')) || (key.is_code && key.code == KEY_ENTER);
+	bool enter = key_is_enter(key);
 
 	if (key.is_code && key.code == KEY_F(3))
 		return tui_switch(tui, &screen_register), KEY_HANDLED;
 	if (key.is_code && key.code == KEY_F(4))
 		return tui_switch(tui, &screen_queue), KEY_HANDLED;
-	if (!key.is_code && key.code == 27) {
+	if (key_is_escape(key)) {
 		tui_switch(tui, &screen_main);
 		return KEY_HANDLED;
 	}

@@ -215,7 +215,7 @@ form_key(struct tui *tui, struct envelopes *s, struct key key)
 	const struct envelope *e = &s->items[s->list.selected];
 	const char *reason;
 
-	if (!key.is_code && key.code == 27) {
+	if (key_is_escape(key)) {
 		if (s->handing)
 			doc_form_free(&s->doc);
 		s->handing = false;
@@ -223,8 +223,7 @@ form_key(struct tui *tui, struct envelopes *s, struct key key)
 		s->reason = NULL;
 		return KEY_HANDLED;
 	}
-	if (!((!key.is_code && (key.code == L'\n' || key.code == L'\r')) ||
-	    (key.is_code && key.code == KEY_ENTER)))
+	if (!key_is_enter(key))
 		return form_widget_key(s->handing ? s->doc.form : s->reason,
 		    key);
 	if (s->handing) {

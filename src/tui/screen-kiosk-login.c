@@ -160,12 +160,11 @@ kiosk_login_key(struct tui *tui, struct key key)
 {
 	struct kiosk_login *l = tui->state;
 
-	if ((!key.is_code && (key.code == L'\n' || key.code == L'\r')) ||
-	    (key.is_code && key.code == KEY_ENTER)) {
+	if (key_is_enter(key)) {
 		kiosk_login_submit(tui, l);
 		return KEY_HANDLED;
 	}
-	if (!key.is_code && key.code == 27) {
+	if (key_is_escape(key)) {
 		tui_message(tui, MSG_NONE, NULL);
 		tui_switch(tui, &screen_kiosk_start);	/* logs out */
 		return KEY_HANDLED;

@@ -62,14 +62,14 @@ start_key(struct tui *tui, struct key key)
 {
 	wint_t k = key.code;
 
-	if (key.is_code && k != KEY_ENTER)
+	if (key_is_enter(key))
+		tui_switch(tui, &screen_kiosk_login);
+	else if (key.is_code)
 		return KEY_IGNORED;
-	if (k >= L'1' && k <= L'3') {
+	else if (k >= L'1' && k <= L'3') {
 		i18n_set_language(languages[k - L'1']);
 		tui_message(tui, MSG_NONE, NULL);
-	} else if (k == L'\n' || k == L'\r' || k == KEY_ENTER)
-		tui_switch(tui, &screen_kiosk_login);
-	else if (k == L'a' || k == L'A') {
+	} else if (k == L'a' || k == L'A') {
 		service_visitor_start(tui->svc);
 		tui_switch(tui, &screen_kiosk_home);
 	} else

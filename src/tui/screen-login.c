@@ -153,15 +153,11 @@ login_key(struct tui *tui, struct key key)
 {
 	struct login *l = tui->state;
 
-	if (!key.is_code && (key.code == L'\n' || key.code == L'\r')) {
+	if (key_is_enter(key)) {
 		login_submit(tui, l);
 		return KEY_HANDLED;
 	}
-	if (key.is_code && key.code == KEY_ENTER) {
-		login_submit(tui, l);
-		return KEY_HANDLED;
-	}
-	if (!key.is_code && key.code == 27) {
+	if (key_is_escape(key)) {
 		tui->quit = true;
 		return KEY_HANDLED;
 	}

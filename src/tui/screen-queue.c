@@ -121,12 +121,11 @@ queue_key(struct tui *tui, struct key key)
 
 	if (tui_common_key(tui, key, true))
 		return KEY_HANDLED;
-	if (!key.is_code && key.code == 27) {
+	if (key_is_escape(key)) {
 		tui_switch(tui, &screen_citizens);
 		return KEY_HANDLED;
 	}
-	if (((!key.is_code && (key.code == L'\n' || key.code == L'\r')) ||
-	    (key.is_code && key.code == KEY_ENTER)) && q->list.selected >= 0) {
+	if (key_is_enter(key) && q->list.selected >= 0) {
 		tui->person_id = q->items[q->list.selected].person_id;
 		tui->card_back = &screen_queue;
 		tui_switch(tui, &screen_card);

@@ -274,12 +274,11 @@ register_key(struct tui *tui, struct key key)
 	struct page *pg = &r->pages[r->page];
 	int cur = form_widget_current(pg->form);
 
-	if ((!key.is_code && (key.code == L'\n' || key.code == L'\r')) ||
-	    (key.is_code && key.code == KEY_ENTER)) {
+	if (key_is_enter(key)) {
 		submit(tui, r);
 		return KEY_HANDLED;
 	}
-	if (!key.is_code && key.code == 27) {
+	if (key_is_escape(key)) {
 		tui_confirm_leave(tui, &screen_citizens);
 		return KEY_HANDLED;
 	}

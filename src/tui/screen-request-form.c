@@ -192,12 +192,11 @@ form_key(struct tui *tui, struct key key)
 
 	if (s->form == NULL)
 		return KEY_IGNORED;
-	if ((!key.is_code && (key.code == L'\n' || key.code == L'\r')) ||
-	    (key.is_code && key.code == KEY_ENTER)) {
+	if (key_is_enter(key)) {
 		form_file(tui, s);
 		return KEY_HANDLED;
 	}
-	if (!key.is_code && key.code == 27) {
+	if (key_is_escape(key)) {
 		tui_confirm_leave(tui, &screen_request_types);
 		return KEY_HANDLED;
 	}

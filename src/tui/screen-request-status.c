@@ -133,12 +133,11 @@ status_key(struct tui *tui, struct key key)
 
 	if (c->form == NULL)
 		return KEY_IGNORED;
-	if ((!key.is_code && (key.code == L'\n' || key.code == L'\r')) ||
-	    (key.is_code && key.code == KEY_ENTER)) {
+	if (key_is_enter(key)) {
 		status_save(tui, c);
 		return KEY_HANDLED;
 	}
-	if (!key.is_code && key.code == 27) {
+	if (key_is_escape(key)) {
 		tui_confirm_leave(tui, &screen_request);
 		return KEY_HANDLED;
 	}

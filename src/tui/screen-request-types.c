@@ -109,10 +109,9 @@ types_key(struct tui *tui, struct key key)
 	struct types *s = tui->state;
 	const struct request_type *t;
 
-	if (!key.is_code && key.code == 27)
+	if (key_is_escape(key))
 		return tui_switch(tui, tui->request_back), KEY_HANDLED;
-	if (((!key.is_code && (key.code == L'\n' || key.code == L'\r')) ||
-	    (key.is_code && key.code == KEY_ENTER)) && s->list.count > 0) {
+	if (key_is_enter(key) && s->list.count > 0) {
 		t = &s->types[s->list.selected];
 		if (service_request_may_file(tui->svc, t->id, tui->file_for) !=
 		    G_OK)

@@ -239,7 +239,7 @@ requests_key(struct tui *tui, struct key key)
 	struct requests *s = tui->state;
 	int rc;
 
-	if (!key.is_code && key.code == 27) {
+	if (key_is_escape(key)) {
 		tui_switch(tui, tui->kiosk ? &screen_kiosk_home :
 		    tui->requests_of != 0 ? &screen_card : &screen_main);
 		return KEY_HANDLED;
@@ -252,8 +252,7 @@ requests_key(struct tui *tui, struct key key)
 	}
 	if (filter_key(tui, s, key) == KEY_HANDLED)
 		return KEY_HANDLED;
-	if ((!key.is_code && (key.code == L'\n' || key.code == L'\r')) ||
-	    (key.is_code && key.code == KEY_ENTER)) {
+	if (key_is_enter(key)) {
 		if (!s->in_list)
 			open_typed(tui, s);
 		else {

@@ -120,12 +120,11 @@ validate_key(struct tui *tui, struct key key)
 {
 	struct validate *s = tui->state;
 
-	if ((!key.is_code && (key.code == L'\n' || key.code == L'\r')) ||
-	    (key.is_code && key.code == KEY_ENTER)) {
+	if (key_is_enter(key)) {
 		validate_submit(tui, s);
 		return KEY_HANDLED;
 	}
-	if (!key.is_code && key.code == 27) {
+	if (key_is_escape(key)) {
 		tui_switch(tui, &screen_card);
 		return KEY_HANDLED;
 	}

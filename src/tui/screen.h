@@ -31,6 +31,12 @@ struct key {
 	wint_t code;
 };
 
+/* Returns true for Enter, however the terminal sends it (tui.c). */
+bool key_is_enter(struct key key);
+
+/* Returns true for Esc. */
+bool key_is_escape(struct key key);
+
 struct screen {
 	const char *name;
 	const char *title;		/* N_() */

@@ -72,6 +72,19 @@ view(struct tui *tui)
 	return tui->help_of != NULL ? &screen_help : tui->screen;
 }
 
+bool
+key_is_enter(struct key key)
+{
+	return key.is_code ? key.code == KEY_ENTER :
+	    key.code == L'\n' || key.code == L'\r';
+}
+
+bool
+key_is_escape(struct key key)
+{
+	return !key.is_code && key.code == 27;
+}
+
 const struct key_hint *
 tui_hints(const struct tui *tui, const struct screen *s)
 {
