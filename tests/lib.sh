@@ -160,6 +160,16 @@ tui_resize() {
 	tmux -L "$TMUX_SOCKET" resize-window -x "$1" -y "$2"
 }
 
+# tui_document SERIES NUMBER ISSUER EXPIRY: fills an identity document
+# form from its type (left as it is) on, and submits it.
+tui_document() {
+	for value in "$@"; do
+		tui_keys Tab
+		tui_type "$value"
+	done
+	tui_keys Enter
+}
+
 # tui_login USER PASSWORD: fills the login form and submits it.
 tui_login() {
 	tui_wait "guichet ·" || true

@@ -57,15 +57,8 @@ tui_keys Escape Escape Escape
 tui_keys 1
 tui_type "$CNP"
 check_screen "the citizen is found" "$SURNAME"
-tui_keys Enter v Tab
-tui_type "CJ"
-tui_keys Tab
-tui_type "654321"
-tui_keys Tab
-tui_type "SPCLEP Cluj-Napoca"
-tui_keys Tab
-tui_type "01.01.2031"
-tui_keys Enter
+tui_keys Enter v
+tui_document CJ 654321 "SPCLEP Cluj-Napoca" 01.01.2031
 tui_keys y
 check_screen "validated" "· Level B"
 tui_keys Escape Escape

@@ -60,15 +60,7 @@ check_screen "Enter opens the first result" "Citizen card"
 # Validate with a Romanian ID card.
 tui_keys v
 check_screen "the validation form" "Validate identity in person"
-tui_keys Tab
-tui_type "cj"
-tui_keys Tab
-tui_type "123456"
-tui_keys Tab
-tui_type "SPCLEP Cluj-Napoca"
-tui_keys Tab
-tui_type "01.01.2020"
-tui_keys Enter
+tui_document cj 123456 "SPCLEP Cluj-Napoca" 01.01.2020
 check_screen "an expired document is refused" "expired"
 check_eq "and the account is still Level A" standard "$(sqlite3 "$DB" "SELECT level FROM person WHERE cnp = '1800101221144'")"
 tui_keys C-u

@@ -34,15 +34,7 @@ check_lacks "which the screen never shows" "$PW" "$(tui_screen)"
 
 tui_keys h
 check_screen "hand-over asks for the document" "Hand over: check the citizen's identity document"
-tui_keys Tab
-tui_type "CJ"
-tui_keys Tab
-tui_type "123456"
-tui_keys Tab
-tui_type "SPCLEP Cluj-Napoca"
-tui_keys Tab
-tui_type "01.01.2030"
-tui_keys Enter
+tui_document CJ 123456 "SPCLEP Cluj-Napoca" 01.01.2030
 check_screen "and a confirmation" "Its credentials"
 tui_keys y
 check_screen "the envelope is handed over" "handed over; its credentials work now"

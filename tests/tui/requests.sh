@@ -37,15 +37,7 @@ open_card
 check_screen "the clerk opens the citizen's card" "Citizen card"
 tui_keys v
 tui_wait "Validate identity in person" || true
-tui_keys Tab
-tui_type "cj"
-tui_keys Tab
-tui_type "123456"
-tui_keys Tab
-tui_type "SPCLEP Cluj-Napoca"
-tui_keys Tab
-tui_type "01.01.2030"
-tui_keys Enter
+tui_document cj 123456 "SPCLEP Cluj-Napoca" 01.01.2030
 tui_wait "moves to Level B" || true
 tui_keys y
 check_screen "the citizen is validated" "Level B"
