@@ -12,7 +12,12 @@
 
 #include "guichet/i18n-mark.h"
 
-#define _(s) gettext(s)
+#define _(s) i18n_gettext(s)
+
+/* Returns the translation of msgid in the current language: msgid itself
+ * when there is none, without its context (see NC_). */
+const char *i18n_gettext(const char *msgid)
+    __attribute__((format_arg(1)));
 
 /* Sets a UTF-8 locale, binds the catalogues (GUICHET_LOCALEDIR overrides
  * the installed directory) and selects lang ("ro", "el", "en").  Returns

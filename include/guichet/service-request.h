@@ -75,10 +75,13 @@ int service_request_find(struct service *svc, const char *what,
     struct request *out);
 
 /* Moves request id to status to, with text (the reason, or the reply
- * for "answered").  Staff only, except that a citizen resubmits their
- * own request when it was returned to them. */
+ * for "answered"); a duplicate names its original (its id or number as
+ * typed; NULL otherwise), which is kept as its link.  Staff only, except
+ * that a citizen resubmits their own request when it was returned to
+ * them. */
 int service_request_set_status(struct service *svc, int64_t id,
-    enum request_status to, const char *text, struct request *out);
+    enum request_status to, const char *text, const char *original,
+    struct request *out);
 
 /* Calls fn with each request f lets through; a citizen sees only their
  * own, whatever f says. */

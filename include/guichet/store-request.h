@@ -103,10 +103,12 @@ int store_registry_seal_get(struct store *st, const char *day,
 int store_registry_find(struct store *st, int year, int64_t number,
     int64_t *id);
 
-/* Sets request id's status (and reply when not NULL), recording the
- * event with its text, who and where. */
+/* Sets request id's status (and reply when not NULL, the original it
+ * duplicates when duplicate_of is not 0), recording the event with its
+ * text, who and where. */
 int store_request_set_status(struct store *st, int64_t id,
     enum request_status from, enum request_status to, const char *text,
-    const char *reply, const char *by, const char *station);
+    const char *reply, int64_t duplicate_of, const char *by,
+    const char *station);
 
 #endif

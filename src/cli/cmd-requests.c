@@ -122,19 +122,32 @@ req_show(struct cli *cli, int argc, char **argv)
 static int
 req_status(struct cli *cli, int argc, char **argv)
 {
-	const char *text = argc == 5 && strcmp(argv[3], "--text") == 0 ?
-	    argv[4] : "";
+	static const struct option longopts[] = {
+		{ "text", required_argument, NULL, 't' },
+		{ "of", required_argument, NULL, 'o' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *text = "", *original = NULL;
 	struct request r;
-	int to;
+	int ch, to;
 
-	if (argc != 3 && argc != 5)
+	optind = 0;	/* options may follow the id and the status */
+	while ((ch = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		if (ch == 't')
+			text = optarg;
+		else if (ch == 'o')
+			original = optarg;
+		else
+			return cli_usage(&cmd_requests);
+	}
+	if (argc - optind != 2)
 		return cli_usage(&cmd_requests);
-	if ((to = request_status_from_name(argv[2])) < 0)
-		return cli_refuse("unknown status '%s'", argv[2]);
-	if (find(cli, argv[1], &r) != 0)
+	if ((to = request_status_from_name(argv[optind + 1])) < 0)
+		return cli_refuse("unknown status '%s'", argv[optind + 1]);
+	if (find(cli, argv[optind], &r) != 0)
 		return EXIT_REFUSED;
 	if (service_request_set_status(cli->svc, r.id,
-	    (enum request_status)to, text, &r) != G_OK)
+	    (enum request_status)to, text, original, &r) != G_OK)
 		return cli_refuse("%s", service_message(cli->svc));
 	return show(cli, &r);
 }
@@ -342,7 +355,7 @@ const struct cli_command cmd_requests = {
 	"requests", run_requests,
 	"requests file TYPE [--person NATIONAL-ID] [NAME=VALUE...] | "
 	"requests register|show ID-OR-PROTOCOL | "
-	"requests status ID-OR-PROTOCOL STATUS [--text TEXT] | "
+	"requests status ID-OR-PROTOCOL STATUS [--text TEXT] [--of ORIGINAL] | "
 	"requests recover | requests annul ID-OR-PROTOCOL --reason TEXT | "
 	"requests seal [--verify] YYYY-MM-DD | "
 	"requests list [--department DEPT] [--status S,...|open] "

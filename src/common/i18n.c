@@ -67,6 +67,16 @@ i18n_set_language(const char *lang)
 }
 
 const char *
+i18n_gettext(const char *msgid)
+{
+	const char *text = gettext(msgid), *context_end;
+
+	if (text == msgid && (context_end = strchr(msgid, '\004')) != NULL)
+		return context_end + 1;
+	return text;
+}
+
+const char *
 i18n_language(void)
 {
 	return current;

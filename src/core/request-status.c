@@ -22,7 +22,7 @@ static const struct {
 	[REQ_RETURNED] = { "returned", N_("returned for more information") },
 	[REQ_RESUBMITTED] = { "resubmitted", N_("resubmitted") },
 	[REQ_ANSWERED] = { "answered", N_("answered") },
-	[REQ_CLOSED] = { "closed", N_("closed") },
+	[REQ_CLOSED] = { "closed", NC_("request", "closed") },
 	[REQ_REJECTED] = { "rejected", N_("rejected") },
 	[REQ_DUPLICATE] = { "duplicate", N_("closed as duplicate") },
 	[REQ_NOT_OURS] = { "not-ours",

@@ -186,7 +186,7 @@ register_now(struct service *svc, struct request *r)
 	}
 	if (rc == G_OK)
 		rc = store_request_set_status(svc->st, r->id, r->status,
-		    REQ_REGISTERED, "", NULL, svc->actor.name,
+		    REQ_REGISTERED, "", NULL, 0, svc->actor.name,
 		    svc->conf->station);
 	if (rc == G_OK) {
 		r->status = REQ_REGISTERED;
@@ -358,45 +358,83 @@ service_request_register(struct service *svc, int64_t id,
 	return service_finish(svc, rc, "request.register", object);
 }
 
-int
-service_request_find(struct service *svc, const char *what,
-    struct request *out)
+/* Turns what someone typed (an id, "#id", a protocol or an emergency
+ * number) into a request id; sets the message when it names none. */
+static int
+request_lookup(struct service *svc, const char *what, int64_t *id)
 {
-	int64_t id = 0, number;
+	int64_t number;
 	const char *digits;
 	bool emergency;
 	char *end;
 	int rc, year;
 
-	service_clear(svc);
-	if ((rc = service_require(svc, ROLE_VISITOR)) != G_OK)
-		return rc;
 	if (protocol_parse(svc->conf->protocol_format, what, &year, &number,
 	    &emergency)) {
 		rc = emergency ? store_emergency_find(svc->st,
-		    svc->conf->station, year, number, &id) :
-		    store_registry_find(svc->st, year, number, &id);
+		    svc->conf->station, year, number, id) :
+		    store_registry_find(svc->st, year, number, id);
 		if (rc == G_ERR_NOTFOUND)
 			return service_fail(svc, rc, _("No request is registered "
 			    "as %s."), what);
-		if (rc != G_OK)
-			return rc;
-	} else {
-		digits = what + (what[0] == '#');
-		id = strtoll(digits, &end, 10);
-		if (end == digits || *end != '\0' || id <= 0)
-			return service_fail(svc, G_ERR_INVALID, _("'%s' is "
-			    "neither a request id nor a protocol number."),
-			    what);
+		return rc;
 	}
+	digits = what + (what[0] == '#');
+	*id = strtoll(digits, &end, 10);
+	if (end == digits || *end != '\0' || *id <= 0)
+		return service_fail(svc, G_ERR_INVALID, _("'%s' is neither a "
+		    "request id nor a protocol number."), what);
+	return G_OK;
+}
+
+int
+service_request_find(struct service *svc, const char *what,
+    struct request *out)
+{
+	int64_t id = 0;
+	int rc;
+
+	service_clear(svc);
+	if ((rc = service_require(svc, ROLE_VISITOR)) != G_OK ||
+	    (rc = request_lookup(svc, what, &id)) != G_OK)
+		return rc;
 	return service_request_load(svc, id, out);
+}
+
+/* Finds the original a duplicate of request id points to: another
+ * request, itself not a duplicate, so the link leads somewhere. */
+static int
+duplicate_of(struct service *svc, int64_t id, const char *original,
+    int64_t *original_id)
+{
+	struct request r;
+	int rc;
+
+	if (original == NULL || original[0] == '\0')
+		return service_fail(svc, G_ERR_INVALID, "%s", _("A duplicate "
+		    "names the original request: give its number."));
+	if ((rc = request_lookup(svc, original, original_id)) != G_OK)
+		return rc;
+	if (*original_id == id)
+		return service_fail(svc, G_ERR_INVALID, "%s", _("A request "
+		    "cannot duplicate itself: give the original's number."));
+	rc = store_request_get(svc->st, *original_id, &r);
+	if (rc == G_ERR_NOTFOUND)
+		return service_fail(svc, rc, _("There is no request %s."),
+		    original);
+	if (rc == G_OK && r.status == REQ_DUPLICATE)
+		return service_fail(svc, G_ERR_INVALID, _("Request %s is itself "
+		    "a duplicate: give the request it duplicates."), original);
+	return rc;
 }
 
 int
 service_request_set_status(struct service *svc, int64_t id,
-    enum request_status to, const char *text, struct request *out)
+    enum request_status to, const char *text, const char *original,
+    struct request *out)
 {
 	const char *reason;
+	int64_t original_id = 0;
 	char object[64];
 	int rc;
 
@@ -426,10 +464,14 @@ service_request_set_status(struct service *svc, int64_t id,
 			rc = G_ERR_INVALID;
 		}
 	}
+	if (rc == G_OK && to == REQ_DUPLICATE)
+		rc = duplicate_of(svc, id, original, &original_id);
 	if (rc == G_OK)
 		rc = store_request_set_status(svc->st, id, out->status, to, text,
-		    to == REQ_ANSWERED ? text : NULL, svc->actor.name,
-		    svc->conf->station);
+		    to == REQ_ANSWERED ? text : NULL, original_id,
+		    svc->actor.name, svc->conf->station);
+	if (rc == G_OK)
+		out->duplicate_of = original_id;
 	if (rc == G_OK) {
 		out->status = to;
 		service_fail(svc, G_OK, _("Request %lld is now: %s."),

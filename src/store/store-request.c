@@ -252,19 +252,25 @@ store_registry_find(struct store *st, int year, int64_t number, int64_t *id)
 int
 store_request_set_status(struct store *st, int64_t id,
     enum request_status from, enum request_status to, const char *text,
-    const char *reply, const char *by, const char *station)
+    const char *reply, int64_t duplicate_of, const char *by,
+    const char *station)
 {
 	sqlite3_stmt *s;
 	char now[32];
 	int rc;
 
 	s = store_prepare(st, "UPDATE request SET status = ?, reply = "
-	    "COALESCE(?, reply) WHERE id = ? AND status = ?");
+	    "COALESCE(?, reply), duplicate_of = COALESCE(?, duplicate_of) "
+	    "WHERE id = ? AND status = ?");
 	if (s != NULL) {
 		store_bind_text(s, 1, request_status_name(to));
 		store_bind_text(s, 2, reply);
-		sqlite3_bind_int64(s, 3, id);
-		store_bind_text(s, 4, request_status_name(from));
+		if (duplicate_of != 0)
+			sqlite3_bind_int64(s, 3, duplicate_of);
+		else
+			sqlite3_bind_null(s, 3);
+		sqlite3_bind_int64(s, 4, id);
+		store_bind_text(s, 5, request_status_name(from));
 	}
 	if ((rc = store_step_change(st, s, "change the request", true)) !=
 	    G_OK)

@@ -20,7 +20,7 @@
 #include "request-text.h"
 #include "tui.h"
 
-enum { F_STATUS, F_TEXT, N_FIELDS };
+enum { F_STATUS, F_TEXT, F_ORIGINAL, N_FIELDS };
 
 struct status_change {
 	struct request r;
@@ -68,6 +68,8 @@ status_enter(struct tui *tui)
 	    30, false, c->labels };
 	c->specs[F_TEXT] = (struct form_field_spec){ N_("Reply or reason"),
 	    50, 4000, false, NULL };
+	c->specs[F_ORIGINAL] = (struct form_field_spec){ N_("Original, for a "
+	    "duplicate"), 20, 40, false, NULL };
 	c->form = form_widget_new(c->specs, N_FIELDS);
 }
 
@@ -100,10 +102,11 @@ status_draw(struct tui *tui)
 	draw_text(w, 0, 2, cols - 4, line);
 	wattroff(w, A_BOLD);
 	form_widget_draw(c->form, w, 2, 2, form_widget_label_width(c->form));
-	draw_wrapped(w, 5, 2, 4, cols - 4, _("An answer needs the reply the "
+	draw_wrapped(w, 6, 2, 4, cols - 4, _("An answer needs the reply the "
 	    "citizen will read; returning, rejecting, marking as a duplicate "
 	    "or as not the town hall's needs the reason, which the citizen "
-	    "reads too."));
+	    "reads too. A duplicate also names the original request's "
+	    "number."));
 	tui_overlay(tui, form_widget_window(c->form));
 	form_widget_cursor(c->form);
 }
@@ -112,11 +115,13 @@ static void
 status_save(struct tui *tui, struct status_change *c)
 {
 	char *text = form_widget_value(c->form, F_TEXT);
+	char *original = form_widget_value(c->form, F_ORIGINAL);
 	struct request r;
 	int rc;
 
 	rc = service_request_set_status(tui->svc, c->r.id,
-	    c->to[form_widget_choice(c->form, F_STATUS)], text, &r);
+	    c->to[form_widget_choice(c->form, F_STATUS)], text, original, &r);
+	free(original);
 	free(text);
 	tui_message(tui, rc == G_OK ? MSG_INFO : MSG_ERROR, "%s",
 	    service_message(tui->svc));
@@ -151,7 +156,8 @@ const struct screen screen_request_status = {
 	    "request may take from where it is are offered. Write the reply "
 	    "(for an answer) or the reason (returned for more information, "
 	    "rejected, duplicate, not the town hall's responsibility): the "
-	    "citizen reads it at the kiosk and on the receipt. Enter saves "
+	    "citizen reads it at the kiosk. A duplicate is linked to the "
+	    "original request: type its id or protocol number. Enter saves "
 	    "and records who made the change; Esc leaves without saving, "
 	    "after asking."),
 	.hints = hints,

@@ -182,6 +182,10 @@ draw_head(struct tui *tui, struct request_view *v, WINDOW *pad, int cols)
 	clock_local_text(r->filed_at, when, sizeof when);
 	snprintf(line, sizeof line, "%s · #%lld", when, (long long)r->id);
 	y = labelled(pad, y, cols, _("Filed"), line);
+	if (r->duplicate_of != 0) {
+		snprintf(line, sizeof line, "#%lld", (long long)r->duplicate_of);
+		y = labelled(pad, y, cols, _("Duplicate of"), line);
+	}
 	if (!staff_at(tui))
 		return y;
 	y = labelled(pad, y, cols, _("Citizen"), r->person_id == 0 ?

@@ -47,4 +47,18 @@ run_ctl requests assign "$a" nobody
 check_contains "nor to no one" "no active staff member 'nobody'" "$ERR"
 check_eq "the three refusals are audited" 3 \
     "$(sqlite3 "$DB" "SELECT COUNT(*) FROM audit WHERE action = 'request.assign' AND outcome != 'ok'")"
+
+# A duplicate is closed with a reason and linked to its original.
+d=$(ctl requests file proposal subject="Bănci noi" text="Tot în parc" |
+    cut -d' ' -f1)
+ctl requests register "$d" >/dev/null
+run_ctl requests status "$d" duplicate --text "Aceeași propunere"
+check_eq "a duplicate without its original is refused" 1 "$RC"
+check_contains "saying what is missing" "names the original" "$ERR"
+run_ctl requests status "$d" duplicate --of "$d" --text "Aceeași propunere"
+check_eq "a request is not its own duplicate" 1 "$RC"
+run_ctl requests status "$d" duplicate --of "$(date +%Y)/000001" --text "Aceeași propunere"
+check_eq "it is marked a duplicate of the original, by protocol number" 0 "$RC"
+check_eq "the link and the reason are stored" "duplicate|$a|Aceeași propunere" \
+    "$(sqlite3 "$DB" "SELECT r.status, r.duplicate_of, e.text FROM request r JOIN request_event e ON e.request_id = r.id AND e.to_status = 'duplicate' WHERE r.id = $d")"
 finish
