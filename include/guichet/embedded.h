@@ -23,5 +23,6 @@ const struct embedded_file *embedded_find(const struct embedded_file *set,
 extern const struct embedded_file embedded_schema[];
 extern const struct embedded_file embedded_demo[];
 extern const struct embedded_file embedded_forms[];
+extern const struct embedded_file embedded_profiles[];
 
 #endif
