@@ -63,6 +63,21 @@ int service_refused(struct service *svc, int rc, const char *action,
 int service_finish(struct service *svc, int rc, const char *action,
     const char *object);
 
+/* Returns the dues rules of the configured profile (data/profiles/),
+ * parsed on first use; NULL with the message set when damaged. */
+struct dues_rules;
+const struct dues_rules *service_dues_rules(struct service *svc);
+
+/* Records payment p (its key once only) and allocates it over the
+ * obligations its taxpayer may pay, as due on p->paid_on: only[0..nonly)
+ * first, then by the profile's rule (dues_allocate); what is left is
+ * kept as the payment's credit.  Runs inside the caller's open write
+ * transaction and writes no audit row.  G_ERR_EXISTS, with p->id set to
+ * the payment stored, when p->key was recorded before. */
+struct payment_row;
+int service_payment_apply(struct service *svc, struct payment_row *p,
+    const int64_t *only, int nonly);
+
 /* Reads request id for the one acting, saying so when there is none: a
  * citizen reads only their own, a visitor only what they just filed;
  * fills in the formatted numbers. */
