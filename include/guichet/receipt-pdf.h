@@ -16,6 +16,13 @@
 
 #include <stddef.h>
 
+#define RECEIPT_LINES_MAX 12
+
+/* A further line of the table: what a payment paid, say. */
+struct receipt_line {
+	const char *label, *value;
+};
+
 struct receipt_doc {
 	const char *town;		/* the town hall, heading */
 	const char *title;		/* "Receipt", already translated */
@@ -31,6 +38,8 @@ struct receipt_doc {
 	const char *check;		/* "3F9A-11C2-77D0-0B4E" */
 	const char *qr_text;		/* what the QR code holds */
 	const char *note;		/* a paragraph: keep this receipt... */
+	const struct receipt_line *lines;	/* after the date; at most */
+	size_t nlines;				/* RECEIPT_LINES_MAX drawn */
 };
 
 /* Draws doc into a new one-page PDF (A6 portrait, 298 x 420 points);

@@ -6,6 +6,7 @@
 #ifndef GUICHET_STORE_REGISTER_H
 #define GUICHET_STORE_REGISTER_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "guichet/dues.h"
@@ -13,20 +14,29 @@
 
 struct store;
 
+/* The upserts set *changed to whether they wrote anything: false when
+ * the row was already stored as given. */
+
 /* Inserts or updates the taxpayer of t->national_id (name, address),
  * linking the person or business of that id; sets t->id. */
-int store_taxpayer_upsert(struct store *st, struct taxpayer *t);
+int store_taxpayer_upsert(struct store *st, struct taxpayer *t,
+    bool *changed);
 
 /* Inserts or updates the unit of u->code; sets u->id. */
-int store_unit_upsert(struct store *st, struct taxable_unit *u);
+int store_unit_upsert(struct store *st, struct taxable_unit *u,
+    bool *changed);
 
 /* Records taxpayer_id as an owner of unit_id with share num/den. */
 int store_unit_owner_set(struct store *st, int64_t unit_id,
-    int64_t taxpayer_id, int num, int den);
+    int64_t taxpayer_id, int num, int den, bool *changed);
 
 /* Inserts or updates the obligation of o->ref (its id resolved by the
  * caller into taxpayer_id and unit_id); sets o->id. */
-int store_obligation_upsert(struct store *st, struct obligation_row *o);
+int store_obligation_upsert(struct store *st, struct obligation_row *o,
+    bool *changed);
+
+/* Finds the obligation of the tax office's ref; sets *id. */
+int store_obligation_find(struct store *st, const char *ref, int64_t *id);
 
 /* Finds the taxpayer of national_id, or of person_id when national_id is
  * NULL. */
@@ -64,6 +74,12 @@ int store_payment_get(struct store *st, int64_t id, struct payment_row *out);
 /* Records what payment_id did to obligation_id. */
 int store_allocation_insert(struct store *st, int64_t payment_id,
     int64_t obligation_id, const struct allocation *a);
+
+/* Calls fn with what payment_id did to each obligation, with the
+ * obligation (its name, year and RF reference). */
+int store_payment_allocations(struct store *st, int64_t payment_id,
+    int (*fn)(const struct obligation_row *o, const struct allocation *a,
+    void *arg), void *arg);
 
 /* Starts the record of an import of file (its SHA-256) by whom; sets
  * *id. */

@@ -35,6 +35,9 @@ static const struct cli_command *const commands[] = {
 	&cmd_envelopes,
 	&cmd_citizen,
 	&cmd_requests,
+	&cmd_import_register,
+	&cmd_due,
+	&cmd_pay,
 	NULL
 };
 

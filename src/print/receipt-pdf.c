@@ -171,12 +171,13 @@ static const char *
 receipt_paint(struct draw *d, const void *arg)
 {
 	const struct receipt_doc *doc = arg;
-	const struct row rows[] = {
+	struct row rows[4 + RECEIPT_LINES_MAX] = {
 		{ doc->request_label, doc->request_id, 0 },
 		{ doc->type_label, doc->type, 0 },
 		{ doc->protocol_label, doc->protocol, 1 },
 		{ doc->date_label, doc->date, 0 },
 	};
+	size_t i, n = 4;
 	PangoLayout *label = NULL, *check = NULL, *note;
 	double y, block = 0, bottom = PAGE_HEIGHT - MARGIN;
 	int qr = doc->qr_text != NULL && *doc->qr_text != '\0';
@@ -186,7 +187,10 @@ receipt_paint(struct draw *d, const void *arg)
 	y = centred_show(d, centred_new(d, doc->title, PDF_SANS, TITLE_FONT,
 	    0, 1), y + 4, 0);
 	draw_rule(d, y + GAP / 2);
-	y = draw_table(d, rows, sizeof rows / sizeof rows[0], y + GAP);
+	for (i = 0; i < doc->nlines && i < RECEIPT_LINES_MAX; i++)
+		rows[n++] = (struct row){ doc->lines[i].label,
+		    doc->lines[i].value, 0 };
+	y = draw_table(d, rows, n, y + GAP);
 
 	if (qr)
 		block = QR_SIZE + QR_GAP;

@@ -85,6 +85,9 @@ demo_batch(struct service *svc, const struct demo_lists *lists,
 		free(all);
 		if (rc == G_OK && registered)
 			rc = store_level_change_insert(svc->st, id, &web);
+		if (rc == G_OK)
+			rc = service_demo_register(svc, &p, id, (uint64_t)i,
+			    clock_today().year);
 		if (rc == G_OK && (*added)++ == 0)
 			*first_id = id;
 		else if (rc == G_ERR_EXISTS)

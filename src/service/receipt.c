@@ -25,20 +25,15 @@
 #include "service-internal.h"
 
 #define CODE_PREFIX "guichet-receipt"
-#define CHECK_LEN 20		/* "3F9A-11C2-77D0-0B4E" and its NUL */
 
-/* Writes the check code of r into check: the first 64 bits of the
- * installation's keyed hash over what never changes in a request (its id
- * and filing time), in four groups.  Must run in a write transaction. */
-static int
-check_code(struct service *svc, const struct request *r,
-    char check[CHECK_LEN])
+int
+service_check_code(struct service *svc, const char *kind, const char *what,
+    char check[CHECK_CODE_LEN])
 {
-	char what[64], hash[65];
+	char hash[65];
 	int i, rc, n = 0;
 
-	snprintf(what, sizeof what, "%lld|%s", (long long)r->id, r->filed_at);
-	if ((rc = service_keyed_hash(svc, "receipt", what, hash)) != G_OK)
+	if ((rc = service_keyed_hash(svc, kind, what, hash)) != G_OK)
 		return rc;
 	for (i = 0; i < 16; i++) {
 		if (i > 0 && i % 4 == 0)
@@ -49,37 +44,85 @@ check_code(struct service *svc, const struct request *r,
 	return G_OK;
 }
 
-/* Draws the receipt of r in the language on screen. */
+/* Writes the check code of request r: over what never changes in it (its
+ * id and filing time). */
 static int
-receipt_render(struct service *svc, const struct request *r,
-    const char *check, unsigned char **pdf, size_t *len)
+check_code(struct service *svc, const struct request *r,
+    char check[CHECK_CODE_LEN])
+{
+	char what[64];
+
+	snprintf(what, sizeof what, "%lld|%s", (long long)r->id, r->filed_at);
+	return service_check_code(svc, "receipt", what, check);
+}
+
+int
+service_receipt_print(struct service *svc, const struct receipt_doc *doc,
+    const char *printer, const char *action, const char *object,
+    const char *printed)
+{
+	unsigned char *pdf = NULL;
+	const char *why = NULL;
+	char *reason = NULL;
+	size_t len = 0;
+	int rc, job = 0;
+
+	if (receipt_pdf(doc, &pdf, &len, &why) != G_OK)
+		rc = service_fail(svc, G_ERR_IO, _("The receipt could not be "
+		    "drawn: %s"), _(why));
+	else {
+		rc = printer_submit_pdf(printer != NULL ? printer :
+		    svc->conf->printer, object, pdf, len, PRINT_TIMEOUT, &job,
+		    &reason);
+		free(pdf);
+	}
+	if (rc == G_OK)
+		service_fail(svc, G_OK, "%s", printed);
+	else if (reason != NULL) {
+		service_fail(svc, G_ERR_IO, _("The receipt was not printed: %s."),
+		    reason);
+		log_warn("receipt of %s not printed: %s", object, reason);
+		free(reason);
+	}
+	if (service_begin(svc) != G_OK)
+		return rc;
+	return service_finish(svc, rc, action, object);
+}
+
+/* What the receipt of r shows, in the language on screen. */
+struct request_receipt {
+	struct receipt_doc doc;
+	char id[24], date[20], qr[96];
+};
+
+static void
+receipt_fill(struct service *svc, const struct request *r,
+    const char *check, struct request_receipt *rr)
 {
 	const struct request_type *t = service_request_type(svc, r->type);
-	char id[24], date[20], qr[96];
-	struct receipt_doc doc;
-	const char *reason = NULL;
+	struct receipt_doc *doc = &rr->doc;
 
-	snprintf(id, sizeof id, "%lld", (long long)r->id);
-	clock_local_text(r->filed_at, date, sizeof date);
-	snprintf(qr, sizeof qr, "%s %lld %s", CODE_PREFIX, (long long)r->id,
-	    check);
-	memset(&doc, 0, sizeof doc);
-	doc.town = svc->conf->town;
-	doc.title = _("Receipt");
-	doc.request_label = _("Request");
-	doc.request_id = id;
-	doc.type_label = _("Type");
-	doc.type = t != NULL ? label3_get(&t->label, i18n_language()) :
+	memset(rr, 0, sizeof *rr);
+	snprintf(rr->id, sizeof rr->id, "%lld", (long long)r->id);
+	clock_local_text(r->filed_at, rr->date, sizeof rr->date);
+	snprintf(rr->qr, sizeof rr->qr, "%s %lld %s", CODE_PREFIX,
+	    (long long)r->id, check);
+	doc->town = svc->conf->town;
+	doc->title = _("Receipt");
+	doc->request_label = _("Request");
+	doc->request_id = rr->id;
+	doc->type_label = _("Type");
+	doc->type = t != NULL ? label3_get(&t->label, i18n_language()) :
 	    r->type;
-	doc.protocol_label = r->protocol[0] != '\0' || r->emergency[0] ==
+	doc->protocol_label = r->protocol[0] != '\0' || r->emergency[0] ==
 	    '\0' ? _("Protocol number") : _("Emergency number");
-	doc.protocol = r->protocol[0] != '\0' ? r->protocol : r->emergency;
-	doc.date_label = _("Filed");
-	doc.date = date;
-	doc.check_label = _("Check code");
-	doc.check = check;
-	doc.qr_text = qr;
-	doc.note = r->protocol[0] == '\0' && r->emergency[0] == '\0' ?
+	doc->protocol = r->protocol[0] != '\0' ? r->protocol : r->emergency;
+	doc->date_label = _("Filed");
+	doc->date = rr->date;
+	doc->check_label = _("Check code");
+	doc->check = check;
+	doc->qr_text = rr->qr;
+	doc->note = r->protocol[0] == '\0' && r->emergency[0] == '\0' ?
 	    _("Keep this receipt. Your request gets its protocol number when "
 	    "the town hall registers it; you can follow it at the kiosk with "
 	    "the request number.") : r->protocol[0] == '\0' ?
@@ -88,27 +131,20 @@ receipt_render(struct service *svc, const struct request *r,
 	    "gets its ordinary protocol number soon.") :
 	    _("Keep this receipt. With the request or protocol number you can "
 	    "follow your request at the kiosk or at the counter.");
-	if (receipt_pdf(&doc, pdf, len, &reason) != G_OK)
-		return service_fail(svc, G_ERR_IO, _("The receipt could not be "
-		    "drawn: %s"), _(reason));
-	return G_OK;
 }
 
 int
 service_request_receipt(struct service *svc, int64_t id, const char *printer)
 {
-	char object[64], check[CHECK_LEN], *reason = NULL;
-	unsigned char *pdf = NULL;
+	char object[64], check[CHECK_CODE_LEN], printed[200];
+	struct request_receipt rr;
 	struct request r;
-	size_t len = 0;
-	int rc, job = 0;
+	int rc;
 
 	service_clear(svc);
 	snprintf(object, sizeof object, "request:%lld", (long long)id);
 	if ((rc = service_require(svc, ROLE_VISITOR)) != G_OK)
 		return service_refused(svc, rc, "request.receipt", object);
-	if (printer == NULL)
-		printer = svc->conf->printer;
 	if ((rc = service_begin(svc)) != G_OK)
 		return rc;
 	if ((rc = service_request_load(svc, id, &r)) == G_OK)
@@ -118,32 +154,18 @@ service_request_receipt(struct service *svc, int64_t id, const char *printer)
 	store_commit(svc->st);
 	if (r.person_id != 0)
 		service_for(svc, r.person_id);
-
-	if ((rc = receipt_render(svc, &r, check, &pdf, &len)) == G_OK) {
-		rc = printer_submit_pdf(printer, object, pdf, len,
-		    PRINT_TIMEOUT, &job, &reason);
-		free(pdf);
-	}
-	if (rc == G_OK)
-		service_fail(svc, G_OK, _("The receipt of request %lld is "
-		    "printed: take it from the printer."), (long long)id);
-	else if (reason != NULL) {
-		service_fail(svc, G_ERR_IO, _("The receipt was not printed: %s."),
-		    reason);
-		log_warn("receipt of request %lld not printed: %s",
-		    (long long)id, reason);
-		free(reason);
-	}
-	if (service_begin(svc) != G_OK)
-		return rc;
-	return service_finish(svc, rc, "request.receipt", object);
+	receipt_fill(svc, &r, check, &rr);
+	snprintf(printed, sizeof printed, _("The receipt of request %lld is "
+	    "printed: take it from the printer."), (long long)id);
+	return service_receipt_print(svc, &rr.doc, printer, "request.receipt",
+	    object, printed);
 }
 
 int
 service_request_receipt_check(struct service *svc, const char *code,
     struct request *out)
 {
-	char check[CHECK_LEN], given[CHECK_LEN + 8], object[64];
+	char check[CHECK_CODE_LEN], given[CHECK_CODE_LEN + 8], object[64];
 	long long id;
 	int rc, n;
 

@@ -17,6 +17,7 @@ struct service {
 	char on_behalf[64];	/* the citizen the operation is for */
 	struct request_type *types;	/* parsed forms/, on first use */
 	int ntypes;
+	struct dues_rules *dues;	/* the profile's, on first use */
 	int64_t visitor_filed;	/* the request this visitor filed, or 0 */
 	char message[512];
 };
@@ -77,6 +78,30 @@ const struct dues_rules *service_dues_rules(struct service *svc);
 struct payment_row;
 int service_payment_apply(struct service *svc, struct payment_row *p,
     const int64_t *only, int nonly);
+
+#define CHECK_CODE_LEN 20	/* "3F9A-11C2-77D0-0B4E" and its NUL */
+
+/* Writes into check the check code of what (of kind: "receipt",
+ * "payment"): the first 64 bits of the installation's keyed hash, in four
+ * groups of hex digits.  Must run in a write transaction. */
+int service_check_code(struct service *svc, const char *kind,
+    const char *what, char check[CHECK_CODE_LEN]);
+
+/* Prints doc through CUPS on printer (NULL: the configured one), outside
+ * any transaction, then audits action on object with the outcome; sets
+ * the message to printed, or to what went wrong. */
+struct receipt_doc;
+int service_receipt_print(struct service *svc, const struct receipt_doc *doc,
+    const char *printer, const char *action, const char *object,
+    const char *printed);
+
+/* Adds demo person p (stored as person_id, the i-th of the demo) to the
+ * taxpayer register: a home taxed last year and this one, some a car or
+ * a shared plot, last year paid at a bank (in part for every third).
+ * Runs inside the caller's open transaction. */
+struct person;
+int service_demo_register(struct service *svc, const struct person *p,
+    int64_t person_id, uint64_t i, int year);
 
 /* Reads request id for the one acting, saying so when there is none: a
  * citizen reads only their own, a visitor only what they just filed;

@@ -109,6 +109,7 @@ service_close(struct service *svc)
 		return;
 	store_close(svc->st);
 	free(svc->types);
+	free(svc->dues);
 	free(svc);
 }
 

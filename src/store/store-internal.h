@@ -46,6 +46,10 @@ int store_step_one(struct store *st, sqlite3_stmt *s, const char *doing,
 int store_set_attempts(struct store *st, const char *table, int64_t id,
     int failed, bool locked, int64_t retry_after);
 
+/* Returns the rows the last INSERT, UPDATE or DELETE changed (an upsert
+ * that found nothing to change: 0). */
+int store_changes(struct store *st);
+
 /* A fill for store_step_one: copies column 0 into the int64_t at out. */
 void store_fill_id(sqlite3_stmt *s, void *out);
 

@@ -65,6 +65,12 @@ store_step_insert(struct store *st, sqlite3_stmt *s, const char *doing,
 }
 
 int
+store_changes(struct store *st)
+{
+	return sqlite3_changes(st->db);
+}
+
+int
 store_step_change(struct store *st, sqlite3_stmt *s, const char *doing,
     bool must_change)
 {

@@ -53,6 +53,7 @@ static const struct key_hint hints[] = {
 	{ "Z/C", N_("Suspend/Close") },
 	{ "E", N_("Envelope") },
 	{ "R", N_("Requests") },
+	{ "T", N_("Taxes") },
 	{ "?/F1", N_("Help") },
 	{ "Esc", N_("Back") },
 	{ NULL, NULL }
@@ -396,6 +397,12 @@ card_key(struct tui *tui, struct key key)
 		tui_switch(tui, &screen_envelopes);
 		return KEY_HANDLED;
 	}
+	if (!key.is_code && (k == L't' || k == L'T')) {
+		snprintf(tui->taxpayer, sizeof tui->taxpayer, "%s",
+		    c->person.cnp[0] ? c->person.cnp : c->person.afm);
+		tui_switch(tui, &screen_taxes);
+		return KEY_HANDLED;
+	}
 	if (!key.is_code && (k == L'r' || k == L'R')) {
 		tui->requests_of = tui->person_id;
 		tui_switch(tui, &screen_requests);
@@ -416,7 +423,7 @@ const struct screen screen_card = {
 	    "reinstates (Z again) an account, or closes it for good (C), "
 	    "always with a reason. E opens the citizen's credential "
 	    "envelopes. R lists the citizen's requests, where F3 files a new "
-	    "one for them. Esc goes back to the list the card was opened "
+	    "one for them. T opens their taxpayer register. Esc goes back to the list the card was opened "
 	    "from."),
 	.hints = hints,
 	.enter = card_enter,

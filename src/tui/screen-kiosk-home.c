@@ -14,7 +14,7 @@
 #include "tui.h"
 
 static const struct key_hint hints[] = {
-	{ "1-2", N_("Choose") },
+	{ "1-3", N_("Choose") },
 	{ "F1", N_("Help") },
 	{ "F10/Esc", N_("Log out") },
 	{ NULL, NULL }
@@ -44,6 +44,8 @@ home_draw(struct tui *tui)
 	if (citizen(tui)) {
 		snprintf(line, sizeof line, "2  %s", _("My requests"));
 		draw_text(w, top + 3, x, cols - x, line);
+		snprintf(line, sizeof line, "3  %s", _("My taxes"));
+		draw_text(w, top + 4, x, cols - x, line);
 	} else
 		draw_wrapped(w, top + 4, 4, 3, cols - 8, _("Without an account "
 		    "you can file a general request or a proposal, without "
@@ -72,6 +74,8 @@ home_key(struct tui *tui, struct key key)
 		tui_switch(tui, &screen_request_types);
 	} else if (k == L'2' && citizen(tui))
 		tui_switch(tui, &screen_requests);
+	else if (k == L'3' && citizen(tui))
+		tui_switch(tui, &screen_taxes);
 	else
 		return KEY_IGNORED;
 	return KEY_HANDLED;
@@ -82,7 +86,8 @@ const struct screen screen_kiosk_home = {
 	.title = N_("Town hall services"),
 	.help = N_("Press the number of what you want to do. 1 files a request, "
 	    "a complaint or a proposal; 2 shows the requests you filed, their "
-	    "protocol numbers and the town hall's replies. F10 logs you out."),
+	    "protocol numbers and the town hall's replies; 3 shows your taxes "
+	    "(a validated account is needed). F10 logs you out."),
 	.hints = hints,
 	.draw = home_draw,
 	.key = home_key,

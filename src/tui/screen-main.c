@@ -28,7 +28,7 @@ static const struct area areas[] = {
 	{ N_("Requests"), N_("the inbox: requests, complaints, protocol "
 	  "numbers"), &screen_requests },
 	{ N_("Register and payments"), N_("taxpayer register, counter "
-	  "payments"), NULL },
+	  "payments"), &screen_taxes },
 	{ N_("Fines"), N_("parking and traffic fines"), NULL },
 	{ N_("Businesses"), N_("businesses and their legal representatives"),
 	  &screen_businesses },
@@ -106,6 +106,7 @@ area_open(struct tui *tui, int i)
 
 	m->selected = i;
 	tui->requests_of = 0;		/* an area starts with the whole town */
+	tui->taxpayer[0] = '\0';
 	if (areas[i].screen != NULL) {
 		tui_switch(tui, areas[i].screen);
 		return;

@@ -24,6 +24,8 @@ const struct screen *const screens[] = {
 	&screen_request_types,
 	&screen_request_form,
 	&screen_request_status,
+	&screen_taxes,
+	&screen_payment,
 	&screen_kiosk_start,
 	&screen_kiosk_login,
 	&screen_kiosk_home,

@@ -14,6 +14,8 @@
 
 #include "screen.h"
 
+#define TUI_PAY_MAX 64		/* obligations marked for one payment */
+
 struct conf;
 struct service;
 
@@ -46,6 +48,11 @@ struct tui {
 	const char *file_type;		/* the type being filed */
 	const struct screen *request_back;	/* where Esc on a request
 						 * returns */
+	char taxpayer[32];		/* whose register is open (staff) */
+	int64_t pay_taxpayer;		/* a payment being taken: for whom, */
+	int64_t pay_only[TUI_PAY_MAX];	/* on which obligations first, */
+	int pay_count;
+	int64_t pay_amount;		/* and what they come to today */
 };
 
 /* Asks question (the consequence spelled out) before an irreversible

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "guichet/i18n-mark.h"
 #include "guichet/request-status.h"
 
 #define S	REQ_SUBMITTED
@@ -30,7 +31,7 @@ START_TEST(test_names)
 	static const char *const labels[N] = {
 		"submitted", "registered", "in progress",
 		"returned for more information", "resubmitted", "answered",
-		"closed", "rejected", "closed as duplicate",
+		NC_("request", "closed"), "rejected", "closed as duplicate",
 		"not the town hall's responsibility"
 	};
 	int	s;
