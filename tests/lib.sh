@@ -39,6 +39,7 @@ write_conf() {
 name = Ghișeu test
 [town]
 name = Primăria Cluj-Napoca
+code = 54975
 profile = ${1:-ro}
 [ui]
 language = ${2:-ro}

@@ -18,6 +18,7 @@ struct conf {
 	char *path;		/* the file read, NULL for built-in defaults */
 	char *station;		/* [station] name */
 	char *town;		/* [town] name */
+	char *town_code;	/* [town] code: the municipality's */
 	enum country country;	/* [town] profile: ro | gr */
 	char *protocol_format;	/* [town] protocol_format: "%Y/%6N" */
 	char *language;		/* [ui] language: ro | el | en */

@@ -42,6 +42,9 @@ static const struct conf_option options[] = {
 	  "Primăria", "the town hall's name, printed and shown" },
 	{ "town", "protocol_format", CONF_STRING, OFF(protocol_format), 0, 0,
 	  NULL, "%Y/%6N", "protocol numbers: %Y year, %6N number padded" },
+	{ "town", "code", CONF_STRING, OFF(town_code), 0, 0, NULL,
+	  "", "the municipality's official code (SIRUTA, Kallikratis): "
+	  "fines of another code are refused" },
 	{ "town", "profile", CONF_CHOICE, OFF(country), 0, 0, country_choices,
 	  "ro", "country rules: ro or gr" },
 	{ "ui", "language", CONF_STRING, OFF(language), 0, 0,

@@ -18,6 +18,7 @@ struct service {
 	struct request_type *types;	/* parsed forms/, on first use */
 	int ntypes;
 	struct dues_rules *dues;	/* the profile's, on first use */
+	struct fine_rules *fines;	/* likewise */
 	int64_t visitor_filed;	/* the request this visitor filed, or 0 */
 	char message[512];
 };

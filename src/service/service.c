@@ -110,6 +110,7 @@ service_close(struct service *svc)
 	store_close(svc->st);
 	free(svc->types);
 	free(svc->dues);
+	free(svc->fines);
 	free(svc);
 }
 

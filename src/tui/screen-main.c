@@ -29,7 +29,7 @@ static const struct area areas[] = {
 	  "numbers"), &screen_requests },
 	{ N_("Register and payments"), N_("taxpayer register, counter "
 	  "payments"), &screen_taxes },
-	{ N_("Fines"), N_("parking and traffic fines"), NULL },
+	{ N_("Fines"), N_("parking and traffic fines"), &screen_fines },
 	{ N_("Businesses"), N_("businesses and their legal representatives"),
 	  &screen_businesses },
 	{ N_("Council decisions"), N_("search and print decisions"), NULL },

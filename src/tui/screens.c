@@ -26,6 +26,7 @@ const struct screen *const screens[] = {
 	&screen_request_status,
 	&screen_taxes,
 	&screen_payment,
+	&screen_fines,
 	&screen_kiosk_start,
 	&screen_kiosk_login,
 	&screen_kiosk_home,
