@@ -24,7 +24,7 @@ store_audit_last(struct store *st, int64_t *id, char hash[AUDIT_HASH_LEN])
 		*id = sqlite3_column_int64(s, 0);
 		store_column_copy(s, 1, hash, AUDIT_HASH_LEN);
 	}
-	sqlite3_finalize(s);
+	store_release(st, s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return store_fail(st, "read the audit trail");
 	return G_OK;
@@ -92,6 +92,6 @@ store_audit_each(struct store *st,
 	}
 	if (stop == 0 && rc != SQLITE_DONE)
 		stop = store_fail(st, "read the audit trail");
-	sqlite3_finalize(s);
+	store_release(st, s);
 	return stop;
 }

@@ -111,7 +111,7 @@ store_business_search(struct store *st, const char *prefix, int limit,
 	}
 	rc = stop == 0 && rc != SQLITE_DONE ?
 	    store_fail(st, "search businesses") : G_OK;
-	sqlite3_finalize(s);
+	store_release(st, s);
 	return rc;
 }
 
@@ -193,6 +193,6 @@ store_representative_each(struct store *st, int64_t business_id,
 	}
 	if (stop == 0 && rc != SQLITE_DONE)
 		stop = store_fail(st, "read representatives");
-	sqlite3_finalize(s);
+	store_release(st, s);
 	return stop;
 }

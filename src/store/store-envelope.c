@@ -126,7 +126,7 @@ store_envelope_each(struct store *st, int64_t person_id, int state,
 	}
 	if (stop == 0 && rc != SQLITE_DONE)
 		stop = store_fail(st, "list envelopes");
-	sqlite3_finalize(s);
+	store_release(st, s);
 	return stop;
 }
 

@@ -7,8 +7,19 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdint.h>
 
 #include <sqlite3.h>
+
+#define STORE_STATEMENTS 96	/* statements kept compiled */
+
+/* A compiled statement kept for the next use of the same SQL. */
+struct store_statement {
+	char *sql;
+	uint32_t hash;
+	sqlite3_stmt *s;
+	bool busy;		/* handed out, not released yet */
+};
 
 struct store {
 	sqlite3 *db;
@@ -16,10 +27,18 @@ struct store {
 	int lock_fd;		/* the writer lock's side file */
 	bool in_tx;
 	char errmsg[256];
+	int nstatements;
+	struct store_statement statements[STORE_STATEMENTS];
 };
 
-/* Prepares sql on st; returns NULL and records the error on failure. */
+/* Returns a statement for sql on st, compiled once and kept: compiling
+ * costs more than running most of ours.  NULL, with the error recorded,
+ * on failure.  Give it back with store_release. */
 sqlite3_stmt *store_prepare(struct store *st, const char *sql);
+
+/* Gives back a statement from store_prepare: reset and unbound for the
+ * next use (or finalized when it was not kept).  NULL is ignored. */
+void store_release(struct store *st, sqlite3_stmt *s);
 
 /* Records SQLite's current error on st, prefixed by what was being done,
  * and returns G_ERR_STORE. */

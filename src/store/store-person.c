@@ -111,7 +111,7 @@ insert_search(struct store *st, int64_t id, const char *folded)
 	sqlite3_bind_int64(s, 2, id);
 	if (sqlite3_step(s) != SQLITE_DONE)
 		rc = store_fail(st, "index the name");
-	sqlite3_finalize(s);
+	store_release(st, s);
 	if (rc != G_OK)
 		return rc;
 	s = store_prepare(st, "INSERT OR IGNORE INTO person_search (key, "
@@ -127,7 +127,7 @@ insert_search(struct store *st, int64_t id, const char *folded)
 		if ((word = strchr(word, ' ')) != NULL)
 			word++;
 	}
-	sqlite3_finalize(s);
+	store_release(st, s);
 	return rc;
 }
 
@@ -254,7 +254,7 @@ store_person_summaries(struct store *st, const int64_t *ids, int n,
 				out[i] = row;
 	}
 	rc = rc == SQLITE_DONE ? G_OK : store_fail(st, "read people");
-	sqlite3_finalize(s);
+	store_release(st, s);
 	return rc;
 }
 
@@ -314,7 +314,7 @@ store_person_search_name(struct store *st, const char *prefix,
 		    (const char *)sqlite3_column_text(s, 1), arg);
 	rc = stop == 0 && rc != SQLITE_DONE ? store_fail(st, "search names") :
 	    G_OK;
-	sqlite3_finalize(s);
+	store_release(st, s);
 	return rc;
 }
 
@@ -338,7 +338,7 @@ store_person_search_column(struct store *st, enum person_column column,
 		stop = fn(sqlite3_column_int64(s, 0), arg);
 	rc = stop == 0 && rc != SQLITE_DONE ? store_fail(st, "search people") :
 	    G_OK;
-	sqlite3_finalize(s);
+	store_release(st, s);
 	return rc;
 }
 
@@ -391,7 +391,7 @@ store_person_each_unindexed(struct store *st,
 		    (const char *)sqlite3_column_text(s, 3), arg);
 	if (stop == 0 && rc != SQLITE_DONE)
 		stop = store_fail(st, "list people to index");
-	sqlite3_finalize(s);
+	store_release(st, s);
 	return stop;
 }
 
@@ -407,7 +407,7 @@ store_person_count(struct store *st, int64_t *count)
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW)
 		*count = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
+	store_release(st, s);
 	return rc == SQLITE_ROW ? G_OK : store_fail(st, "count people");
 }
 
@@ -464,7 +464,7 @@ store_level_change_each(struct store *st, int64_t person_id,
 	}
 	if (stop == 0 && rc != SQLITE_DONE)
 		stop = store_fail(st, "read level history");
-	sqlite3_finalize(s);
+	store_release(st, s);
 	return stop;
 }
 
@@ -483,7 +483,7 @@ store_installation_key(struct store *st, unsigned char key[32], bool *found)
 		memcpy(key, sqlite3_column_blob(s, 0), 32);
 		*found = true;
 	}
-	sqlite3_finalize(s);
+	store_release(st, s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return store_fail(st, "read the installation key");
 	return G_OK;

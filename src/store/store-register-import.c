@@ -36,7 +36,7 @@ upsert_step(struct store *st, sqlite3_stmt *s, const char *select,
 		rc = G_ERR_EXISTS;
 	} else
 		rc = rc == SQLITE_DONE ? G_OK : store_fail(st, doing);
-	sqlite3_finalize(s);
+	store_release(st, s);
 	if (rc != G_OK || *changed)
 		return rc;
 	if ((s = store_prepare(st, select)) != NULL)

@@ -77,7 +77,7 @@ each_row(struct store *st, sqlite3_stmt *s, const char *doing,
 		stop = fn(row, arg);
 	}
 	rc = stop == 0 && rc != SQLITE_DONE ? store_fail(st, doing) : G_OK;
-	sqlite3_finalize(s);
+	store_release(st, s);
 	return rc;
 }
 
@@ -314,6 +314,6 @@ store_payment_allocations(struct store *st, int64_t payment_id,
 	}
 	rc = stop == 0 && rc != SQLITE_DONE ? store_fail(st,
 	    "read the payment's allocation") : G_OK;
-	sqlite3_finalize(s);
+	store_release(st, s);
 	return rc;
 }

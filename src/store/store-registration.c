@@ -65,7 +65,7 @@ store_registration_pending(struct store *st, int limit,
 	}
 	if (stop == 0 && rc != SQLITE_DONE)
 		stop = store_fail(st, "read registration requests");
-	sqlite3_finalize(s);
+	store_release(st, s);
 	return stop;
 }
 

@@ -134,7 +134,7 @@ store_request_list(struct store *st, const struct request_filter *f,
 	}
 	rc = stop == 0 && rc != SQLITE_DONE ? store_fail(st, "list the requests") :
 	    G_OK;
-	sqlite3_finalize(s);
+	store_release(st, s);
 	return rc;
 }
 
@@ -167,7 +167,7 @@ store_request_events(struct store *st, int64_t id,
 	}
 	rc = stop == 0 && rc != SQLITE_DONE ? store_fail(st,
 	    "read the request's history") : G_OK;
-	sqlite3_finalize(s);
+	store_release(st, s);
 	return rc;
 }
 
@@ -201,7 +201,7 @@ store_request_values(struct store *st, int64_t id,
 		    (const char *)sqlite3_column_text(s, 1), arg);
 	if (stop == 0 && rc != SQLITE_DONE)
 		stop = store_fail(st, "read the request");
-	sqlite3_finalize(s);
+	store_release(st, s);
 	return stop;
 }
 
@@ -380,7 +380,7 @@ store_emergency_pending(struct store *st, const char *station,
 		stop = fn(sqlite3_column_int64(s, 0), arg);
 	if (stop == 0 && rc != SQLITE_DONE)
 		stop = store_fail(st, "list emergency registrations");
-	sqlite3_finalize(s);
+	store_release(st, s);
 	return stop;
 }
 
@@ -440,7 +440,7 @@ store_registry_day(struct store *st, const char *day,
 		stop = fn((const char *)sqlite3_column_text(s, 0), arg);
 	if (stop == 0 && rc != SQLITE_DONE)
 		stop = store_fail(st, "read the day's registrations");
-	sqlite3_finalize(s);
+	store_release(st, s);
 	return stop;
 }
 

@@ -82,7 +82,7 @@ store_staff_each(struct store *st,
 	}
 	if (stop == 0 && rc != SQLITE_DONE)
 		stop = store_fail(st, "list staff accounts");
-	sqlite3_finalize(s);
+	store_release(st, s);
 	return stop;
 }
 

@@ -151,6 +151,6 @@ store_validation_each(struct store *st, int64_t person_id,
 	}
 	if (stop == 0 && rc != SQLITE_DONE)
 		stop = store_fail(st, "read validations");
-	sqlite3_finalize(s);
+	store_release(st, s);
 	return stop;
 }

@@ -21,17 +21,59 @@
 
 #define BUSY_TIMEOUT_MS 10000
 
+/* FNV-1a: tells most SQL texts apart before a strcmp. */
+static uint32_t
+sql_hash(const char *sql)
+{
+	uint32_t h = 2166136261u;
+
+	for (; *sql != '\0'; sql++)
+		h = (h ^ (unsigned char)*sql) * 16777619u;
+	return h;
+}
+
 sqlite3_stmt *
 store_prepare(struct store *st, const char *sql)
 {
+	struct store_statement *c;
+	uint32_t hash = sql_hash(sql);
 	sqlite3_stmt *s = NULL;
+	int i;
 
-	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) {
+	for (i = 0; i < st->nstatements; i++) {
+		c = &st->statements[i];
+		if (!c->busy && c->hash == hash && strcmp(c->sql, sql) == 0) {
+			c->busy = true;
+			return c->s;
+		}
+	}
+	if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s,
+	    NULL) != SQLITE_OK) {
 		store_fail(st, "prepare");
 		sqlite3_finalize(s);
 		return NULL;
 	}
+	if (st->nstatements < STORE_STATEMENTS)
+		st->statements[st->nstatements++] = (struct store_statement){
+			xstrdup(sql), hash, s, true };
 	return s;
+}
+
+void
+store_release(struct store *st, sqlite3_stmt *s)
+{
+	int i;
+
+	if (s == NULL)
+		return;
+	for (i = 0; i < st->nstatements; i++)
+		if (st->statements[i].s == s) {
+			sqlite3_reset(s);
+			sqlite3_clear_bindings(s);
+			st->statements[i].busy = false;
+			return;
+		}
+	sqlite3_finalize(s);
 }
 
 int
@@ -60,7 +102,7 @@ store_step_insert(struct store *st, sqlite3_stmt *s, const char *doing,
 		rc = G_ERR_EXISTS;
 	} else
 		rc = store_fail(st, doing);
-	sqlite3_finalize(s);
+	store_release(st, s);
 	return rc;
 }
 
@@ -87,7 +129,7 @@ store_step_change(struct store *st, sqlite3_stmt *s, const char *doing,
 	else
 		rc = must_change && sqlite3_changes(st->db) == 0 ?
 		    G_ERR_NOTFOUND : G_OK;
-	sqlite3_finalize(s);
+	store_release(st, s);
 	return rc;
 }
 
@@ -106,7 +148,7 @@ store_step_one(struct store *st, sqlite3_stmt *s, const char *doing,
 	} else
 		rc = rc == SQLITE_DONE ? G_ERR_NOTFOUND :
 		    store_fail(st, doing);
-	sqlite3_finalize(s);
+	store_release(st, s);
 	return rc;
 }
 
@@ -381,6 +423,10 @@ store_close(struct store *st)
 		return;
 	if (st->in_tx)
 		store_rollback(st);
+	for (int i = 0; i < st->nstatements; i++) {
+		sqlite3_finalize(st->statements[i].s);
+		free(st->statements[i].sql);
+	}
 	sqlite3_close_v2(st->db);
 	if (st->lock_fd != -1)
 		close(st->lock_fd);
@@ -400,7 +446,7 @@ store_schema_version(struct store *st)
 		return 0;
 	if (sqlite3_step(s) == SQLITE_ROW)
 		version = sqlite3_column_int(s, 0);
-	sqlite3_finalize(s);
+	store_release(st, s);
 	return version;
 }
 
@@ -462,7 +508,7 @@ migration_apply(struct store *st, const struct embedded_file *f,
 	store_bind_text(s, 3, now);
 	rc = sqlite3_step(s) == SQLITE_DONE ? G_OK :
 	    store_fail(st, "record migration");
-	sqlite3_finalize(s);
+	store_release(st, s);
 	if (rc == G_OK && (rc = store_commit(st)) == G_OK)
 		return G_OK;
 fail:
