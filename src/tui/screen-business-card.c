@@ -45,6 +45,8 @@ struct business_card {
 static const struct key_hint hints[] = {
 	{ "A/F5", N_("Add representative") },
 	{ "X/F6", N_("End") },
+	{ "D", N_("Declare") },
+	{ "T", N_("Taxes") },
 	{ "?/F1", N_("Help") },
 	{ "Esc", N_("Back") },
 	{ NULL, NULL }
@@ -254,6 +256,14 @@ business_card_key(struct tui *tui, struct key key)
 			    c->reps[c->list.selected].person_name);
 		return KEY_HANDLED;
 	}
+	if (!key.is_code && (k == L'd' || k == L'D'))
+		return tui_switch(tui, &screen_declaration), KEY_HANDLED;
+	if (!key.is_code && (k == L't' || k == L'T')) {
+		snprintf(tui->taxpayer, sizeof tui->taxpayer, "%s",
+		    c->business.cui[0] ? c->business.cui : c->business.afm);
+		tui->taxes_back = &screen_business_card;
+		return tui_switch(tui, &screen_taxes), KEY_HANDLED;
+	}
 	return list_key(&c->list, key, getmaxy(tui->body) - 6);
 }
 
@@ -264,7 +274,10 @@ const struct screen screen_business_card = {
 	    "F5) adds a representative: type the citizen's CNP or AFM (the "
 	    "citizen must be validated, Level B), the date the special "
 	    "declaration was filed and its registration number, then confirm. "
-	    "X (or F6) ends the selected representation. Esc goes back."),
+	    "X (or F6) ends the selected representation. D declares a "
+	    "quarter's gross receipts and pays the fee on them; T opens the "
+	    "business's taxpayer register, where an assessed tax is paid. Esc "
+	    "goes back."),
 	.hints = hints,
 	.enter = business_card_enter,
 	.draw = business_card_draw,

@@ -400,6 +400,7 @@ card_key(struct tui *tui, struct key key)
 	if (!key.is_code && (k == L't' || k == L'T')) {
 		snprintf(tui->taxpayer, sizeof tui->taxpayer, "%s",
 		    c->person.cnp[0] ? c->person.cnp : c->person.afm);
+		tui->taxes_back = &screen_card;
 		tui_switch(tui, &screen_taxes);
 		return KEY_HANDLED;
 	}

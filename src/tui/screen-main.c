@@ -107,6 +107,7 @@ area_open(struct tui *tui, int i)
 	m->selected = i;
 	tui->requests_of = 0;		/* an area starts with the whole town */
 	tui->taxpayer[0] = '\0';
+	tui->taxes_back = NULL;
 	if (areas[i].screen != NULL) {
 		tui_switch(tui, areas[i].screen);
 		return;

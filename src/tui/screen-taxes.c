@@ -314,7 +314,8 @@ taxes_key(struct tui *tui, struct key key)
 
 	if (key_is_escape(key)) {
 		tui->taxpayer[0] = '\0';
-		tui_switch(tui, tui->kiosk ? &screen_kiosk_home : &screen_main);
+		tui_switch(tui, tui->kiosk ? &screen_kiosk_home :
+		    tui->taxes_back != NULL ? tui->taxes_back : &screen_main);
 		return KEY_HANDLED;
 	}
 	if (t->loaded && !key.is_code && key.code == L'\t')

@@ -71,6 +71,7 @@ extern const struct screen screen_request_status;
 extern const struct screen screen_taxes;
 extern const struct screen screen_payment;
 extern const struct screen screen_fines;
+extern const struct screen screen_declaration;
 extern const struct screen screen_kiosk_start;
 extern const struct screen screen_kiosk_login;
 extern const struct screen screen_kiosk_home;

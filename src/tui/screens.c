@@ -27,6 +27,7 @@ const struct screen *const screens[] = {
 	&screen_taxes,
 	&screen_payment,
 	&screen_fines,
+	&screen_declaration,
 	&screen_kiosk_start,
 	&screen_kiosk_login,
 	&screen_kiosk_home,

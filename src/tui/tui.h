@@ -49,6 +49,8 @@ struct tui {
 	const struct screen *request_back;	/* where Esc on a request
 						 * returns */
 	char taxpayer[32];		/* whose register is open (staff) */
+	const struct screen *taxes_back;	/* where Esc on it returns;
+						 * NULL: the main screen */
 	int64_t pay_taxpayer;		/* a payment being taken: for whom, */
 	int64_t pay_only[TUI_PAY_MAX];	/* on which obligations first, */
 	int pay_count;
