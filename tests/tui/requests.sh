@@ -86,7 +86,7 @@ tui_type "Σβηστή λάμπα στην οδό Ερμού"
 tui_keys Tab
 tui_type "Ο λαμπτήρας μπροστά στο νούμερο 5 δεν ανάβει."
 tui_keys Enter
-check_screen "the complaint is filed and shown" "Σβηστή λάμπα στην οδό Ερμού"
+check_screen "the complaint is filed and shown, submitted" "υποβλήθηκε"
 C=$(sqlite3 "$DB" "SELECT id FROM request WHERE person_id = $PV AND type = 'complaint'")
 check_eq "it is stored as the citizen's, about street lighting" \
     "complaint|street-lighting|Σβηστή λάμπα στην οδό Ερμού" \
@@ -121,7 +121,7 @@ tui_type "Bănci în parc"
 tui_keys Tab
 tui_type "Mai multe bănci în parcul central."
 tui_keys Enter
-check_screen "the proposal is filed" "Bănci în parc"
+check_screen "the proposal is filed" "Status: submitted"
 check_eq "anonymously" "proposal|" \
     "$(sqlite3 "$DB" "SELECT type, person_id FROM request WHERE id = (SELECT MAX(id) FROM request)")"
 tui_keys Escape
@@ -140,9 +140,16 @@ check_screen "a certificate needs Level B, and says how to get it" \
     "needs a validated account (Level B)"
 check_eq "nothing was filed for them" 0 \
     "$(sqlite3 "$DB" "SELECT COUNT(*) FROM request WHERE person_id = $PA")"
-tui_keys Escape Escape
+tui_keys Escape
+tui_wait "My requests" || true
 tui_keys 2
+check_screen "the Level A citizen's own list" "No requests here."
 check_lacks "their list does not show another citizen's complaint" "#$C" "$(tui_screen)"
+tui_keys Escape
+tui_wait "My taxes" || true
+tui_keys 3
+check_screen "a Level A citizen is told how to see their taxes" \
+    "validated accounts (Level B)"
 tui_keys F10
 tui_stop
 
@@ -163,7 +170,7 @@ check_screen "answered is among them" "answered"
 tui_keys Tab
 tui_type "Ο λαμπτήρας αντικαταστάθηκε."
 tui_keys Enter
-check_screen "the answer is saved" "Ο λαμπτήρας αντικαταστάθηκε."
+check_screen "the answer is saved" "Request $C is now: answered"
 check_eq "the store holds the reply and who gave it" "answered|ana" \
     "$(sqlite3 "$DB" "SELECT r.status, e.by_actor FROM request r JOIN request_event e ON e.request_id = r.id AND e.to_status = 'answered' WHERE r.id = $C")"
 tui_stop
@@ -181,6 +188,11 @@ tui_type "$(sqlite3 "$DB" "SELECT MAX(id) FROM request WHERE person_id IS NULL")
 tui_keys Enter
 check_screen "another's request cannot be opened by its number" \
     "Δεν υπάρχει τέτοια αίτηση"
+tui_keys Escape
+tui_wait "Οι οφειλές μου" || true
+tui_keys 3
+check_screen "a validated citizen sees their own taxes" "$CNPV"
+check_screen "with what is due today" "Σύνολο οφειλής σήμερα"
 tui_stop
 
 # The registry is off: a certificate filed for the citizen at the
