@@ -32,6 +32,7 @@
 
 #include <sqlite3.h>
 
+#include "bench-common.h"
 #include "guichet/audit.h"
 #include "guichet/calendar.h"
 #include "guichet/clock.h"
@@ -120,50 +121,12 @@ struct counts {
 /* The bare engine's prepared statements. */
 enum bare_stmt { B_TAXPAYER, B_OBLIGATIONS, B_UNITS, B_PAYMENTS, B_COUNT };
 
-static double
-now_us(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e6 + (double)ts.tv_nsec / 1e3;
-}
-
 static int
 usage(void)
 {
 	fprintf(stderr, "usage: bench-register [-fv] [-n taxpayers] "
 	    "[-o obligations] [-d database] [-q queries] [--no-warmup]\n");
 	return 2;
-}
-
-/* Parses a whole number from min up; returns -1 when s is not one. */
-static long long
-parse_number(const char *s, long long min)
-{
-	char *end;
-	long long v;
-
-	errno = 0;
-	v = strtoll(s, &end, 10);
-	if (errno != 0 || end == s || *end != '\0' || v < min)
-		return -1;
-	return v;
-}
-
-/* Removes the database and its side files, as store.c names them. */
-static void
-remove_database(const char *path)
-{
-	static const char *const suffixes[] = { "", "-wal", "-shm", "-lock" };
-	char *name;
-	size_t i;
-
-	for (i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
-		name = xasprintf("%s%s", path, suffixes[i]);
-		unlink(name);
-		free(name);
-	}
 }
 
 /* The national id of taxpayer number id (1-based): 13 digits. */

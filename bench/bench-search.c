@@ -28,6 +28,7 @@
 
 #include <sqlite3.h>
 
+#include "bench-common.h"
 #include "guichet/conf.h"
 #include "guichet/demo.h"
 #include "guichet/err.h"
@@ -90,15 +91,6 @@ struct hits {
 	bool found;
 };
 
-static double
-now_us(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e6 + (double)ts.tv_nsec / 1e3;
-}
-
 /* Prints a usage line and returns the exit code for bad usage. */
 static int
 usage(void)
@@ -106,35 +98,6 @@ usage(void)
 	fprintf(stderr, "usage: bench-search [-f] [-n people] [-d database] "
 	    "[-q queries] [--profile ro|gr] [--no-warmup]\n");
 	return 2;
-}
-
-/* Parses a whole number from min up; returns -1 when s is not one. */
-static long long
-parse_number(const char *s, long long min)
-{
-	char *end;
-	long long v;
-
-	errno = 0;
-	v = strtoll(s, &end, 10);
-	if (errno != 0 || end == s || *end != '\0' || v < min)
-		return -1;
-	return v;
-}
-
-/* Removes the database and its side files, as store.c names them. */
-static void
-remove_database(const char *path)
-{
-	static const char *const suffixes[] = { "", "-wal", "-shm", "-lock" };
-	char *name;
-	size_t i;
-
-	for (i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
-		name = xasprintf("%s%s", path, suffixes[i]);
-		unlink(name);
-		free(name);
-	}
 }
 
 /* Checks that an existing database holds o->n people of the profile, so

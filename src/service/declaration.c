@@ -156,14 +156,8 @@ service_declaration_file(struct service *svc, struct declaration *d,
 		return service_refused(svc, rc, "declaration.file", object);
 	if ((rc = service_require(svc, ROLE_CLERK)) != G_OK)
 		return service_refused(svc, rc, "declaration.file", object);
-	if ((channel != PAY_CASH && channel != PAY_CARD) || key == NULL ||
-	    key[0] == '\0' || strlen(key) >= 80) {
-		service_fail(svc, G_ERR_INVALID, "%s", _("A payment at the "
-		    "counter is in cash or by card, with the screen's payment "
-		    "key."));
-		return service_refused(svc, G_ERR_INVALID, "declaration.file",
-		    object);
-	}
+	if ((rc = service_check_payment(svc, channel, key)) != G_OK)
+		return service_refused(svc, rc, "declaration.file", object);
 	if ((rc = service_begin(svc)) != G_OK)
 		return rc;
 	if ((rc = store_business_get(svc->st, d->business_id, &b)) ==

@@ -26,26 +26,22 @@
 
 #define FINE_PAYMENT_PREFIX "guichet-fine"
 
+static int
+parse_fines(const char *name, const char *text, void *out, char **cause)
+{
+	return fine_rules_parse(name, text, out, cause);
+}
+
 const struct fine_rules *
 service_fine_rules(struct service *svc)
 {
-	const char *name = svc->conf->country == COUNTRY_GR ?
-	    "gr-fines.ini" : "ro-fines.ini";
-	const struct embedded_file *f;
-	char *cause = NULL;
-
-	if (svc->fines != NULL)
-		return svc->fines;
-	svc->fines = xcalloc(1, sizeof *svc->fines);
-	f = embedded_find(embedded_profiles, name);
-	if (f == NULL || fine_rules_parse(name, f->text, svc->fines, &cause) !=
-	    G_OK) {
-		log_error("fines %s", cause != NULL ? cause : name);
-		service_fail(svc, G_ERR_CONFIG, _("The profile's rules are "
-		    "damaged: %s"), cause != NULL ? cause : name);
-		free(cause);
-		free(svc->fines);
-		svc->fines = NULL;
+	if (svc->fines == NULL) {
+		svc->fines = xcalloc(1, sizeof *svc->fines);
+		if (service_profile_load(svc, "-fines.ini", parse_fines,
+		    svc->fines) != G_OK) {
+			free(svc->fines);
+			svc->fines = NULL;
+		}
 	}
 	return svc->fines;
 }
@@ -158,14 +154,8 @@ service_fine_pay(struct service *svc, int64_t id,
 	snprintf(object, sizeof object, "fine-id:%lld", (long long)id);
 	if ((rc = service_require(svc, ROLE_CLERK)) != G_OK)
 		return service_refused(svc, rc, "fine.pay", object);
-	if ((channel != PAY_CASH && channel != PAY_CARD) || key == NULL ||
-	    key[0] == '\0' || strlen(key) >= 80 ||
-	    person_check_text(key, 79) != NULL) {
-		service_fail(svc, G_ERR_INVALID, "%s", _("A payment at the "
-		    "counter is in cash or by card, with the screen's payment "
-		    "key."));
-		return service_refused(svc, G_ERR_INVALID, "fine.pay", object);
-	}
+	if ((rc = service_check_payment(svc, channel, key)) != G_OK)
+		return service_refused(svc, rc, "fine.pay", object);
 	if ((r = service_fine_rules(svc)) == NULL)
 		return G_ERR_CONFIG;
 	if ((rc = service_begin(svc)) != G_OK)

@@ -24,6 +24,19 @@
 #define PAYMENT_PREFIX "guichet-payment"
 
 int
+service_check_payment(struct service *svc, enum payment_channel channel,
+    const char *key)
+{
+	if ((channel == PAY_CASH || channel == PAY_CARD) && key != NULL &&
+	    key[0] != '\0' && strlen(key) < sizeof ((struct payment_row *)0)->key
+	    && person_check_text(key, sizeof ((struct payment_row *)0)->key -
+	    1) == NULL)
+		return G_OK;
+	return service_fail(svc, G_ERR_INVALID, "%s", _("A payment at the "
+	    "counter is in cash or by card, with the screen's payment key."));
+}
+
+int
 service_payment_take(struct service *svc, int64_t taxpayer_id,
     money_t amount, enum payment_channel channel, const int64_t *only,
     int nonly, const char *key, struct payment_row *out)
@@ -39,15 +52,13 @@ service_payment_take(struct service *svc, int64_t taxpayer_id,
 	    (long long)taxpayer_id);
 	if ((rc = service_require(svc, ROLE_CLERK)) != G_OK)
 		return service_refused(svc, rc, "payment.take", object);
-	if (amount <= 0 || (channel != PAY_CASH && channel != PAY_CARD) ||
-	    key == NULL || key[0] == '\0' || strlen(key) >= sizeof out->key ||
-	    person_check_text(key, sizeof out->key - 1) != NULL) {
-		service_fail(svc, G_ERR_INVALID, "%s", amount <= 0 ?
-		    _("Type the amount paid.") : _("A payment at the counter is "
-		    "in cash or by card, with the screen's payment key."));
-		return service_refused(svc, G_ERR_INVALID, "payment.take",
-		    object);
-	}
+	if (amount <= 0)
+		rc = service_fail(svc, G_ERR_INVALID, "%s",
+		    _("Type the amount paid."));
+	else
+		rc = service_check_payment(svc, channel, key);
+	if (rc != G_OK)
+		return service_refused(svc, rc, "payment.take", object);
 	if ((rc = service_begin(svc)) != G_OK)
 		return rc;
 	if ((rc = store_taxpayer_get(svc->st, taxpayer_id, &t)) == G_OK) {

@@ -23,26 +23,42 @@
 #include "guichet/xmalloc.h"
 #include "service-internal.h"
 
+int
+service_profile_load(struct service *svc, const char *suffix,
+    int (*parse)(const char *name, const char *text, void *out,
+    char **cause), void *out)
+{
+	const struct embedded_file *f;
+	char name[32], *cause = NULL;
+
+	snprintf(name, sizeof name, "%s%s", svc->conf->country == COUNTRY_GR ?
+	    "gr" : "ro", suffix);
+	f = embedded_find(embedded_profiles, name);
+	if (f != NULL && parse(name, f->text, out, &cause) == G_OK)
+		return G_OK;
+	log_error("profile %s", cause != NULL ? cause : name);
+	service_fail(svc, G_ERR_CONFIG, _("The profile's rules are damaged: "
+	    "%s"), cause != NULL ? cause : name);
+	free(cause);
+	return G_ERR_CONFIG;
+}
+
+static int
+parse_dues(const char *name, const char *text, void *out, char **cause)
+{
+	return dues_rules_parse(name, text, out, cause);
+}
+
 const struct dues_rules *
 service_dues_rules(struct service *svc)
 {
-	const char *name = svc->conf->country == COUNTRY_GR ? "gr.ini" :
-	    "ro.ini";
-	const struct embedded_file *f;
-	char *cause = NULL;
-
-	if (svc->dues != NULL)
-		return svc->dues;
-	svc->dues = xcalloc(1, sizeof *svc->dues);
-	f = embedded_find(embedded_profiles, name);
-	if (f == NULL || dues_rules_parse(name, f->text, svc->dues, &cause) !=
-	    G_OK) {
-		log_error("profile %s", cause != NULL ? cause : name);
-		service_fail(svc, G_ERR_CONFIG, _("The profile's rules are "
-		    "damaged: %s"), cause != NULL ? cause : name);
-		free(cause);
-		free(svc->dues);
-		svc->dues = NULL;
+	if (svc->dues == NULL) {
+		svc->dues = xcalloc(1, sizeof *svc->dues);
+		if (service_profile_load(svc, ".ini", parse_dues, svc->dues) !=
+		    G_OK) {
+			free(svc->dues);
+			svc->dues = NULL;
+		}
 	}
 	return svc->dues;
 }

@@ -5,6 +5,7 @@
 #ifndef GUICHET_SERVICE_INTERNAL_H
 #define GUICHET_SERVICE_INTERNAL_H
 
+#include "guichet/register.h"
 #include "guichet/service.h"
 
 #define PRINT_TIMEOUT 60	/* seconds a print job may take to complete */
@@ -79,6 +80,19 @@ const struct dues_rules *service_dues_rules(struct service *svc);
 struct payment_row;
 int service_payment_apply(struct service *svc, struct payment_row *p,
     const int64_t *only, int nonly);
+
+/* Returns G_OK when a counter payment may be taken in channel (cash or
+ * card) with key (the screen's, 1 to 79 characters, no control
+ * characters); else G_ERR_INVALID with the message set. */
+int service_check_payment(struct service *svc, enum payment_channel channel,
+    const char *key);
+
+/* Parses the profile's file (the country's prefix, "ro" or "gr", then
+ * suffix: "ro.ini", "gr-fines.ini") with parse into out; on failure logs,
+ * sets the message and returns G_ERR_CONFIG. */
+int service_profile_load(struct service *svc, const char *suffix,
+    int (*parse)(const char *name, const char *text, void *out,
+    char **cause), void *out);
 
 #define CHECK_CODE_LEN 20	/* "3F9A-11C2-77D0-0B4E" and its NUL */
 
