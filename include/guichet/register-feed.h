@@ -28,7 +28,8 @@ enum feed_kind {
 	FEED_UNIT,
 	FEED_OWNER,
 	FEED_OBLIGATION,
-	FEED_PAYMENT
+	FEED_PAYMENT,
+	FEED_WARRANT
 };
 
 /* "owner,UNIT_CODE,NATIONAL_ID,SHARE". */
@@ -53,6 +54,11 @@ struct feed_payment {
 };
 
 /* One line of the feed, parsed: kind says which member holds it. */
+struct feed_warrant {
+	struct warrant row;
+	char national_id[32];
+};
+
 struct feed_record {
 	enum feed_kind kind;
 	union {
@@ -61,6 +67,7 @@ struct feed_record {
 		struct feed_owner owner;
 		struct feed_obligation obligation;
 		struct feed_payment payment;
+		struct feed_warrant warrant;
 	} u;
 };
 

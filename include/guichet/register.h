@@ -72,6 +72,17 @@ struct payment_row {
 	char station[96];
 };
 
+/* A payment warrant the town hall issued to a supplier. */
+struct warrant {
+	int64_t id;
+	char ref[64];			/* the treasury's */
+	int64_t taxpayer_id;
+	char issued_on[11];
+	money_t amount;
+	char description[256];
+	char paid_on[11];		/* "": not paid yet */
+};
+
 /* Names for storage and the feed; "?" when out of range. */
 const char *unit_kind_name(enum unit_kind k);
 int unit_kind_from_name(const char *name);	/* -1: unknown */

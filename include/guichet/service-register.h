@@ -27,6 +27,8 @@ struct register_data {
 	struct taxable_unit *units;	/* owned, with shares */
 	int npayments;
 	struct payment_row *payments;	/* newest first */
+	int nwarrants;
+	struct warrant *warrants;	/* paid to it as a supplier */
 	money_t total_due;
 	int discount_year;		/* 0: no discount offered */
 	money_t discount_offer;		/* the year's whole, discounted */

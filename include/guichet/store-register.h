@@ -60,6 +60,13 @@ int store_register_obligations(struct store *st, int64_t taxpayer_id,
 int store_register_units(struct store *st, int64_t taxpayer_id,
     int (*fn)(const struct taxable_unit *u, void *arg), void *arg);
 
+/* Inserts or updates the warrant of w->ref; sets w->id and *changed. */
+int store_warrant_upsert(struct store *st, struct warrant *w, bool *changed);
+
+/* Calls fn with each warrant issued to taxpayer id, newest first. */
+int store_register_warrants(struct store *st, int64_t taxpayer_id,
+    int (*fn)(const struct warrant *w, void *arg), void *arg);
+
 /* Calls fn with each payment of taxpayer id, newest first. */
 int store_register_payments(struct store *st, int64_t taxpayer_id,
     int (*fn)(const struct payment_row *p, void *arg), void *arg);

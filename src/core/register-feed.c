@@ -493,6 +493,21 @@ parse_payment(char **v, enum country country, struct feed_record *r,
 	    why);
 }
 
+static bool
+parse_warrant(char **v, enum country country, struct feed_record *r,
+    char why[FEED_REASON_MAX])
+{
+	struct warrant *w = &r->u.warrant.row;
+
+	return reference("REF", v[1], w->ref, sizeof w->ref, why) &&
+	    national_id(v[2], country, r->u.warrant.national_id, why) &&
+	    day("ISSUED_ON", v[3], w->issued_on, why) &&
+	    amount("AMOUNT", v[4], &w->amount, why) &&
+	    text_copy("DESCRIPTION", v[5], w->description,
+	    sizeof w->description, true, why) &&
+	    (v[6][0] == '\0' || day("PAID_ON", v[6], w->paid_on, why));
+}
+
 static const struct record_spec {
 	enum feed_kind kind;
 	const char *name, *article;
@@ -514,6 +529,9 @@ static const struct record_spec {
 	{ FEED_PAYMENT, "payment", "a", 10,
 	    "payment,REF,NATIONAL_ID,PAYER,AMOUNT,PAID_ON,ADVICE,BANK,"
 	    "ACCOUNT,OBLIGATION_REF", parse_payment },
+	{ FEED_WARRANT, "warrant", "a", 7,
+	    "warrant,REF,NATIONAL_ID,ISSUED_ON,AMOUNT,DESCRIPTION,PAID_ON",
+	    parse_warrant },
 };
 
 const char *
@@ -551,7 +569,7 @@ feed_parse_line(const char *line, enum country country,
 			spec = &specs[i];
 	if (spec == NULL)
 		return refuse(why, "'%s' is not a record type (taxpayer, "
-		    "unit, owner, obligation or payment)",
+		    "unit, owner, obligation, payment or warrant)",
 		    shown(f.v[0], buf, sizeof buf));
 	if (f.n != spec->nfields)
 		return refuse(why, "%s %s record has %d fields (%s), this "

@@ -227,6 +227,13 @@ record_apply(struct import *imp, struct feed_record *r, bool *changed,
 	case FEED_PAYMENT:
 		rc = payment(imp, &r->u.payment, changed, why);
 		break;
+	case FEED_WARRANT:
+		rc = taxpayer_id(imp, r->u.warrant.national_id,
+		    &r->u.warrant.row.taxpayer_id, why);
+		if (rc == G_OK)
+			rc = store_warrant_upsert(svc->st, &r->u.warrant.row,
+			    changed);
+		break;
 	case FEED_SKIP:
 		break;
 	}

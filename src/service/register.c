@@ -243,6 +243,17 @@ keep_payment(const struct payment_row *p, void *arg)
 	return 0;
 }
 
+static int
+keep_warrant(const struct warrant *w, void *arg)
+{
+	struct register_data *d = arg;
+
+	d->warrants = xreallocarray(d->warrants, (size_t)d->nwarrants + 1,
+	    sizeof *d->warrants);
+	d->warrants[d->nwarrants++] = *w;
+	return 0;
+}
+
 /* Works out what is due on d->on, and the current year's discount. */
 static void
 register_dues(const struct dues_rules *r, struct obligations *set,
@@ -293,6 +304,9 @@ service_register_open(struct service *svc, const char *national_id,
 		rc = store_register_payments(svc->st, out->taxpayer.id,
 		    keep_payment, out);
 	if (rc == G_OK)
+		rc = store_register_warrants(svc->st, out->taxpayer.id,
+		    keep_warrant, out);
+	if (rc == G_OK)
 		rc = store_register_refreshed(svc->st, out->refreshed,
 		    sizeof out->refreshed);
 	if (rc == G_OK) {
@@ -316,5 +330,6 @@ register_data_free(struct register_data *d)
 	free(d->due);
 	free(d->units);
 	free(d->payments);
+	free(d->warrants);
 	memset(d, 0, sizeof *d);
 }

@@ -317,3 +317,63 @@ store_payment_allocations(struct store *st, int64_t payment_id,
 	store_release(st, s);
 	return rc;
 }
+
+int
+store_warrant_upsert(struct store *st, struct warrant *w, bool *changed)
+{
+	sqlite3_stmt *s = store_prepare(st, "INSERT INTO warrant (ref, "
+	    "taxpayer_id, issued_on, amount, description, paid_on) VALUES "
+	    "(?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (ref) DO UPDATE SET "
+	    "taxpayer_id = ?2, issued_on = ?3, amount = ?4, description = ?5, "
+	    "paid_on = ?6 WHERE taxpayer_id IS NOT ?2 OR issued_on IS NOT ?3 "
+	    "OR amount IS NOT ?4 OR description IS NOT ?5 OR "
+	    "paid_on IS NOT ?6");
+	int rc;
+
+	if (s != NULL) {
+		store_bind_text(s, 1, w->ref);
+		sqlite3_bind_int64(s, 2, w->taxpayer_id);
+		store_bind_text(s, 3, w->issued_on);
+		sqlite3_bind_int64(s, 4, w->amount);
+		store_bind_text(s, 5, w->description);
+		store_bind_text(s, 6, w->paid_on);
+	}
+	if ((rc = store_step_insert(st, s, "record the warrant", NULL)) !=
+	    G_OK)
+		return rc;
+	*changed = store_changes(st) > 0;
+	s = store_prepare(st, "SELECT id FROM warrant WHERE ref = ?");
+	if (s != NULL)
+		store_bind_text(s, 1, w->ref);
+	return store_step_one(st, s, "read the warrant", store_fill_id, &w->id);
+}
+
+static void
+warrant_from_row(sqlite3_stmt *s, void *out)
+{
+	struct warrant *w = out;
+
+	memset(w, 0, sizeof *w);
+	w->id = sqlite3_column_int64(s, 0);
+	store_column_copy(s, 1, w->ref, sizeof w->ref);
+	w->taxpayer_id = sqlite3_column_int64(s, 2);
+	store_column_copy(s, 3, w->issued_on, sizeof w->issued_on);
+	w->amount = sqlite3_column_int64(s, 4);
+	store_column_copy(s, 5, w->description, sizeof w->description);
+	store_column_copy(s, 6, w->paid_on, sizeof w->paid_on);
+}
+
+int
+store_register_warrants(struct store *st, int64_t taxpayer_id,
+    int (*fn)(const struct warrant *w, void *arg), void *arg)
+{
+	struct warrant row;
+	sqlite3_stmt *s = store_prepare(st, "SELECT id, ref, taxpayer_id, "
+	    "issued_on, amount, description, paid_on FROM warrant WHERE "
+	    "taxpayer_id = ? ORDER BY issued_on DESC, id DESC");
+
+	if (s != NULL)
+		sqlite3_bind_int64(s, 1, taxpayer_id);
+	return each_row(st, s, "read the warrants", warrant_from_row, &row,
+	    (int (*)(const void *, void *))fn, arg);
+}

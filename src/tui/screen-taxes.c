@@ -36,7 +36,7 @@ struct taxes {
 	bool loaded;
 	bool *marked;			/* obligations chosen for payment */
 	struct list list;
-	bool payments;			/* the list shows payments */
+	enum { SHOW_OBLIGATIONS, SHOW_PAYMENTS, SHOW_WARRANTS } shows;
 	struct numfmt fmt;
 };
 
@@ -44,7 +44,7 @@ static const struct key_hint staff_hints[] = {
 	{ "Enter", N_("Open") },
 	{ "Space", N_("Mark") },
 	{ "F5", N_("Take payment") },
-	{ "Tab", N_("Obligations/Payments") },
+	{ "Tab", N_("Obligations/Payments/Warrants") },
 	{ "F1", N_("Help") },
 	{ "Esc", N_("Back") },
 	{ NULL, NULL }
@@ -52,7 +52,7 @@ static const struct key_hint staff_hints[] = {
 
 static const struct key_hint kiosk_hints[] = {
 	{ "↑↓", N_("Choose") },
-	{ "Tab", N_("Obligations/Payments") },
+	{ "Tab", N_("Obligations/Payments/Warrants") },
 	{ "F1", N_("Help") },
 	{ "Esc", N_("Back") },
 	{ NULL, NULL }
@@ -116,6 +116,25 @@ payment_row(WINDOW *w, int y, int cols, int i, void *arg)
 	    sizeof a)), 14, a);
 }
 
+static void
+warrant_row(WINDOW *w, int y, int cols, int i, void *arg)
+{
+	struct taxes *t = arg;
+	const struct warrant *v = &t->d.warrants[i];
+	struct date on;
+	char line[400], day[16], a[32];
+
+	if (date_parse_iso(v->issued_on, &on))
+		date_format_local(on, i18n_language(), day, sizeof day);
+	else
+		snprintf(day, sizeof day, "%s", v->issued_on);
+	snprintf(line, sizeof line, "%s  %s · %s%s", day, v->ref,
+	    v->description, v->paid_on[0] ? "" : _(" (not paid yet)"));
+	draw_text(w, y, 1, cols - 16, line);
+	draw_text(w, y, cols - 1 - draw_width(amount(t, v->amount, a,
+	    sizeof a)), 14, a);
+}
+
 /* Reads the register of national_id (staff) or the citizen's own. */
 static void
 load(struct tui *tui, struct taxes *t, const char *national_id)
@@ -133,7 +152,7 @@ load(struct tui *tui, struct taxes *t, const char *national_id)
 	}
 	t->loaded = true;
 	t->marked = xcalloc((size_t)t->d.nobligations + 1, sizeof *t->marked);
-	t->payments = false;
+	t->shows = SHOW_OBLIGATIONS;
 	t->list.count = t->d.nobligations;
 	t->list.draw_row = obligation_row;
 	t->list.selected = t->list.count > 0 ? 0 : -1;
@@ -198,8 +217,9 @@ draw_titles(struct taxes *t, WINDOW *w, int cols)
 	int x = cols - 36;
 
 	wattron(w, A_BOLD);
-	if (t->payments) {
-		draw_text(w, TOP - 1, 1, cols - 16, _("Payments"));
+	if (t->shows != SHOW_OBLIGATIONS) {
+		draw_text(w, TOP - 1, 1, cols - 16, t->shows == SHOW_PAYMENTS ?
+		    _("Payments") : _("Payment warrants issued to it"));
 		draw_text(w, TOP - 1, cols - 1 - draw_width(_("Amount")), 14,
 		    _("Amount"));
 	} else {
@@ -225,7 +245,7 @@ draw_foot(struct taxes *t, WINDOW *w, int rows, int cols)
 	int i = t->list.selected;
 
 	mvwhline(w, rows - BOTTOM, 1, ACS_HLINE, cols - 2);
-	if (!t->payments && i >= 0 && i < t->d.nobligations) {
+	if (t->shows == SHOW_OBLIGATIONS && i >= 0 && i < t->d.nobligations) {
 		o = &t->d.obligations[i];
 		snprintf(line, sizeof line, _("Notice %s · RF %s · IBAN %s · %d "
 		    "months late"), o->notice, o->rf, o->iban,
@@ -264,8 +284,9 @@ taxes_draw(struct tui *tui)
 		draw_head(tui, t, w, cols);
 		draw_titles(t, w, cols);
 		if (t->list.count == 0)
-			draw_text(w, TOP, 1, cols - 2, t->payments ?
-			    _("No payments recorded.") : _("Nothing is due."));
+			draw_text(w, TOP, 1, cols - 2, t->shows ==
+			    SHOW_OBLIGATIONS ? _("Nothing is due.") :
+			    _("No payments recorded."));
 		list_draw(&t->list, w, TOP, rows - TOP - BOTTOM);
 		draw_foot(t, w, rows, cols);
 	} else if (t->form != NULL)
@@ -279,9 +300,14 @@ taxes_draw(struct tui *tui)
 static void
 toggle_view(struct taxes *t)
 {
-	t->payments = !t->payments;
-	t->list.count = t->payments ? t->d.npayments : t->d.nobligations;
-	t->list.draw_row = t->payments ? payment_row : obligation_row;
+	/* Warrants only for a supplier that has some. */
+	t->shows = t->shows == SHOW_OBLIGATIONS ? SHOW_PAYMENTS :
+	    t->shows == SHOW_PAYMENTS && t->d.nwarrants > 0 ? SHOW_WARRANTS :
+	    SHOW_OBLIGATIONS;
+	t->list.count = t->shows == SHOW_PAYMENTS ? t->d.npayments :
+	    t->shows == SHOW_WARRANTS ? t->d.nwarrants : t->d.nobligations;
+	t->list.draw_row = t->shows == SHOW_PAYMENTS ? payment_row :
+	    t->shows == SHOW_WARRANTS ? warrant_row : obligation_row;
 	t->list.top = 0;
 	t->list.selected = t->list.count > 0 ? 0 : -1;
 }
@@ -320,7 +346,8 @@ taxes_key(struct tui *tui, struct key key)
 	}
 	if (t->loaded && !key.is_code && key.code == L'\t')
 		return toggle_view(t), KEY_HANDLED;
-	if (t->loaded && staff(tui) && !t->payments && !key.is_code &&
+	if (t->loaded && staff(tui) && t->shows == SHOW_OBLIGATIONS &&
+	    !key.is_code &&
 	    key.code == L' ' && t->list.selected >= 0) {
 		t->marked[t->list.selected] = !t->marked[t->list.selected];
 		return KEY_HANDLED;
@@ -352,7 +379,8 @@ const struct screen screen_taxes = {
 	    "charges to today and the total; under the list, the selected "
 	    "one's notice, RF payment reference and account. Type a CNP, CUI "
 	    "or AFM and press Enter to open someone's register; opening it is "
-	    "recorded. Tab shows the payments instead. Space marks "
+	    "recorded. Tab shows the payments instead, then, for a supplier, the "
+	    "payment warrants the town hall issued to it. Space marks "
 	    "obligations to pay and F5 takes a payment: for the marked ones "
 	    "first, otherwise the oldest first, late charges before "
 	    "principal. Esc goes back."),

@@ -24,7 +24,7 @@ sqlite3 "$DB" "
     DROP TABLE allocation; DROP TABLE payment; DROP TABLE obligation;
     DROP TABLE unit_owner; DROP TABLE taxable_unit; DROP TABLE taxpayer;
     DROP TABLE register_import; DROP TABLE fine_payment; DROP TABLE fine;
-    DROP TABLE declaration;
+    DROP TABLE declaration; DROP TABLE warrant;
     DROP TABLE emergency_registry; DROP TABLE registry_outage;
     DROP TABLE registry_seal;
     DROP TABLE registry; DROP TABLE request_event; DROP TABLE request_field;
@@ -42,7 +42,7 @@ check_eq "an older schema is refused" 1 "$RC"
 check_contains "with the command that fixes it" "guichetctl migrate" "$ERR"
 run_ctl --json migrate
 check_eq "migrate applies what is missing" 0 "$RC"
-check_contains "and reports it as JSON" '"applied": 7' "$OUT"
+check_contains "and reports it as JSON" '"applied": 8' "$OUT"
 check_eq "the people are still there" 5 "$(sqlite3 "$DB" 'SELECT COUNT(*) FROM person')"
 check_eq "and their names are folded for search" 0 \
     "$(sqlite3 "$DB" "SELECT COUNT(*) FROM person WHERE search_name = '' OR id NOT IN (SELECT person_id FROM person_search)")"

@@ -76,6 +76,18 @@ tui_wait "Brutăria" || true
 tui_keys t
 check_screen "T opens the business's register" "Fee on gross receipts"
 check_screen "with nothing left due" "Total due today: 0.00 lei"
+# The treasury's feed names the warrants the town hall paid it.
+printf '%s\n' '# guichet register feed' \
+    'warrant,OP-2026-77,RO18547290,2026-03-02,4200.00,"Pâine pentru cantina școlii, martie",2026-03-20' \
+    'warrant,OP-2026-91,RO18547290,2026-04-02,1234.50,Pâine aprilie,' >"$WORK/feed.csv"
+run_ctl import-register "$WORK/feed.csv"
+check_eq "the warrants are imported" "2 records, 0 refused, 2 changed" "$OUT"
+tui_keys Enter
+tui_wait "refreshed" || true
+tui_keys Tab Tab
+check_screen "Enter reads it again; Tab Tab lists the warrants issued to it" \
+    "Pâine pentru cantina școlii"
+check_screen "an unpaid one says so" "(not paid yet)"
 tui_keys Escape
 check_screen "Esc goes back to the business card" "CUI 18547290"
 finish

@@ -143,6 +143,27 @@ START_TEST(payment_record)
 }
 END_TEST
 
+START_TEST(warrant_record)
+{
+	struct warrant *w = &r.u.warrant.row;
+
+	good("warrant,OP-2026-77,RO18547290,2026-03-02,4200.00,"
+	    "\"Pâine pentru cantina școlii, martie\",2026-03-20");
+	ck_assert_int_eq(r.kind, FEED_WARRANT);
+	ck_assert_str_eq(w->ref, "OP-2026-77");
+	ck_assert_str_eq(r.u.warrant.national_id, "18547290");
+	ck_assert_str_eq(w->issued_on, "2026-03-02");
+	ck_assert_int_eq(w->amount, 420000);
+	ck_assert_str_eq(w->description, "Pâine pentru cantina școlii, martie");
+	ck_assert_str_eq(w->paid_on, "2026-03-20");
+	good("warrant,OP-2026-78,RO18547290,2026-04-02,10.00,Pâine,");
+	ck_assert_str_eq(w->paid_on, "");
+	refused("warrant,OP-1,RO18547290,2026-04-02,10.00,,", "DESCRIPTION");
+	refused("warrant,OP-1,RO18547290,2026-02-30,10.00,X,", "ISSUED_ON");
+	refused("warrant,OP-1,RO18547290,2026-04-02,10.00,X", "7 fields");
+}
+END_TEST
+
 START_TEST(quoting)
 {
 	/* Commas and doubled quotes inside quotes; quotes around any field. */
@@ -284,6 +305,7 @@ feed_suite(void)
 	tcase_add_test(tc, unit_and_owner_records);
 	tcase_add_test(tc, obligation_record);
 	tcase_add_test(tc, payment_record);
+	tcase_add_test(tc, warrant_record);
 	tcase_add_test(tc, quoting);
 	tcase_add_test(tc, skipped_lines);
 	tcase_add_test(tc, malformed_lines);
