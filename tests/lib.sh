@@ -139,9 +139,10 @@ tui_wait() {
 	return 1
 }
 
-# check_screen DESCRIPTION TEXT: waits for TEXT, records the outcome.
+# check_screen DESCRIPTION TEXT [SECONDS]: waits for TEXT (10 s unless
+# told), records the outcome.
 check_screen() {
-	if tui_wait "$2"; then ok "$1"; else
+	if tui_wait "$2" "${3:-10}"; then ok "$1"; else
 		not_ok "$1" "expected on screen: $2" "screen was:"
 		tui_screen | sed 's/^/#   | /'
 	fi

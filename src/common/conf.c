@@ -64,7 +64,7 @@ static const struct conf_option options[] = {
 	  "", "envelope layout file; empty: the built-in DL layout" },
 	{ "print", "expire_days", CONF_INT, OFF(envelope_expire_days), 1, 365,
 	  NULL, "30", "days an envelope may wait to be handed over" },
-	{ "kiosk", "idle_timeout", CONF_INT, OFF(kiosk_idle_timeout), 30,
+	{ "kiosk", "idle_timeout", CONF_INT, OFF(kiosk_idle_timeout), 10,
 	  3600, NULL, "120", "seconds before an idle kiosk logs out" },
 	{ "security", "lock_after", CONF_INT, OFF(lock_after), 3, 100, NULL,
 	  "10", "failed logins before an account locks" },

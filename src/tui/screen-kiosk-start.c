@@ -31,6 +31,8 @@ start_enter(struct tui *tui)
 {
 	service_logout(tui->svc);	/* nothing of the last visitor stays */
 	tui->request_id = tui->requests_of = tui->file_for = 0;
+	tui->taxpayer[0] = '\0';
+	clearok(curscr, TRUE);		/* repaint every cell, not the diff */
 }
 
 static void

@@ -7,6 +7,7 @@
 #include "tui.h"
 
 #include <locale.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -278,6 +279,35 @@ tui_common_key(struct tui *tui, struct key key, bool letters)
 	return false;
 }
 
+#define IDLE_WARNING 15	/* seconds of countdown before the logout */
+
+/* At the kiosk, counts down the last seconds without a key, then logs
+ * out to a wiped start screen: the next person sees nothing of this
+ * one. */
+static void
+kiosk_idle(struct tui *tui, int64_t last_key)
+{
+	int64_t idle = (clock_now_ms() - last_key) / 1000;
+	int64_t left = tui->conf->kiosk_idle_timeout - idle;
+
+	if (tui->screen == &screen_kiosk_start)
+		return;
+	if (left <= 0) {
+		tui->counting_down = false;
+		tui->help_of = NULL;
+		tui->confirm_yes = NULL;
+		tui_message(tui, MSG_INFO, "%s", _("Logged out: no key was "
+		    "pressed for a while. Nothing of the session is left on "
+		    "the screen."));
+		tui_switch(tui, &screen_kiosk_start);
+	} else if (left <= IDLE_WARNING) {
+		tui->counting_down = true;
+		tui_message(tui, MSG_INFO, _("No key for a while: you will be "
+		    "logged out in %lld s. Press any key to stay."),
+		    (long long)left);
+	}
+}
+
 /* Makes the requested screen current. */
 static void
 switch_screen(struct tui *tui)
@@ -297,7 +327,7 @@ tui_run(struct service *svc, const struct conf *conf, bool kiosk)
 {
 	struct tui tui;
 	struct key key;
-	int64_t before;
+	int64_t before, last_key;
 	int rc, instant_errors = 0;
 
 	memset(&tui, 0, sizeof tui);
@@ -307,7 +337,15 @@ tui_run(struct service *svc, const struct conf *conf, bool kiosk)
 	xmalloc_set_fatal_hook(tui_restore);
 	if (initscr() == NULL)
 		fatal("cannot start the terminal interface");
-	cbreak();
+	/* At the kiosk Ctrl-C, Ctrl-Z and Ctrl-\\ are keys like any other:
+	 * nothing typed there reaches a shell. */
+	if (kiosk) {
+		raw();
+		signal(SIGINT, SIG_IGN);
+		signal(SIGQUIT, SIG_IGN);
+		signal(SIGTSTP, SIG_IGN);
+	} else
+		cbreak();
 	noecho();
 	keypad(stdscr, TRUE);
 	set_escdelay(50);
@@ -317,10 +355,16 @@ tui_run(struct service *svc, const struct conf *conf, bool kiosk)
 
 	tui.screen = kiosk ? &screen_kiosk_start : &screen_login;
 	tui.screen->enter(&tui);
+	last_key = clock_now_ms();
 	while (!tui.quit) {
 		redraw(&tui);
 		before = clock_now_ms();
 		rc = wget_wch(stdscr, &key.code);
+		if (rc == ERR && kiosk) {
+			kiosk_idle(&tui, last_key);
+			while (tui.next != NULL)
+				switch_screen(&tui);
+		}
 		if (rc == ERR) {
 			/* A tick comes after TICK_MS; an instant error means
 			 * the terminal is gone, and spinning helps nobody. */
@@ -332,9 +376,18 @@ tui_run(struct service *svc, const struct conf *conf, bool kiosk)
 			continue;	/* a tick: timers come here */
 		}
 		instant_errors = 0;
+		last_key = clock_now_ms();
+		if (tui.counting_down) {	/* they are still there */
+			tui.counting_down = false;
+			tui_message(&tui, MSG_NONE, NULL);
+		}
 		key.is_code = rc == KEY_CODE_YES;
 		if (key.is_code && key.code == KEY_RESIZE)
 			continue;	/* redraw lays the screen out anew */
+		if (!key.is_code && key.code < 32 && !key_is_enter(key) &&
+		    !key_is_escape(key) && key.code != L'\t' &&
+		    key.code != 8 && key.code != 21)
+			continue;	/* Ctrl-C and the like do nothing */
 		if (view(&tui)->key(&tui, key) == KEY_IGNORED)
 			tui_common_key(&tui, key, false);
 		while (tui.next != NULL)	/* enter may pass it on */

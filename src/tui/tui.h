@@ -40,6 +40,7 @@ struct tui {
 	const struct screen *card_back;	/* where Esc on a card returns */
 	const struct screen *leave_to;	/* see tui_confirm_leave */
 	bool kiosk;			/* a public kiosk, not a counter */
+	bool counting_down;		/* the idle logout's last seconds */
 	int64_t request_id;		/* the request on screen, or 0 */
 	int64_t requests_of;		/* the requests list shows this
 					 * citizen's only; 0: the inbox */

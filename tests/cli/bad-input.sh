@@ -16,7 +16,7 @@ check_eq "in one line" 1 "$(printf '%s\n' "$ERR" | wc -l)"
 printf '[kiosk]\nidle_timeout = soon\n' >"$WORK/value.conf"
 ERR=$("$GUICHET" -c "$WORK/value.conf" 2>&1) && RC=0 || RC=$?
 check_eq "a bad value stops guichet" 1 "$RC"
-check_contains "saying what is allowed" "whole number from 30 to 3600" "$ERR"
+check_contains "saying what is allowed" "whole number from 10 to 3600" "$ERR"
 
 ERR=$("$GUICHET" -c "$WORK/missing.conf" 2>&1) && RC=0 || RC=$?
 check_eq "a missing configuration file stops guichet" 1 "$RC"

@@ -94,7 +94,7 @@ START_TEST(bad_values_are_refused)
 		const char *text;
 		const char *expect;
 	} cases[] = {
-		{ "[kiosk]\nidle_timeout = 5\n", "from 30 to 3600" },
+		{ "[kiosk]\nidle_timeout = 5\n", "from 10 to 3600" },
 		{ "[kiosk]\nidle_timeout = 12x\n", "whole number" },
 		{ "[security]\nlock_after = 101\n", "from 3 to 100" },
 		{ "[town]\nprofile = fr\n", "one of ro, gr" },
