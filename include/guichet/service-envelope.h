@@ -46,6 +46,13 @@ int service_envelope_print_pending(struct service *svc, const char *printer,
 int service_envelope_hand_over(struct service *svc, int64_t id,
     struct iddoc *doc);
 
+/* The citizen logged in reports their credentials exposed (norms annex
+ * 2): they are revoked at once, a replacement envelope is queued for the
+ * counter, and the session ends.  Allowed even before the first password
+ * change. */
+int service_citizen_report_exposed(struct service *svc,
+    struct envelope *replacement);
+
 /* The citizen reports envelope id unsealed, or the credentials exposed:
  * its credential is revoked at once, and a replacement is issued into
  * *replacement (pending: print it next). */

@@ -428,6 +428,41 @@ service_envelope_hand_over(struct service *svc, int64_t id,
 	return service_finish(svc, rc, "envelope.hand-over", object);
 }
 
+/* Revokes envelope e's credentials and queues its replacement, inside
+ * the open transaction; sets the message. */
+static int
+replace_envelope(struct service *svc, const struct envelope *e,
+    const char *reason, struct envelope *replacement)
+{
+	int rc = G_OK;
+
+	if (e->state != ENVELOPE_PRINTED && e->state != ENVELOPE_HANDED_OVER)
+		return service_fail(svc, G_ERR_INVALID, _("Envelope %s is %s: "
+		    "there is nothing to replace."), e->serial,
+		    _(envelope_state_label(e->state)));
+	/* The old credentials stop working in this very transaction. */
+	if (e->credential_id != 0)
+		rc = store_credential_set_state(svc->st, e->credential_id,
+		    CREDENTIAL_REVOKED, reason);
+	if (rc == G_OK)
+		rc = store_envelope_set_state(svc->st, e->id, ENVELOPE_UNSEALED,
+		    reason);
+	if (rc == G_OK) {
+		replacement->person_id = e->person_id;
+		replacement->replaces = e->id;
+		snprintf(replacement->reason, sizeof replacement->reason, "%s",
+		    reason);
+		snprintf(replacement->created_by,
+		    sizeof replacement->created_by, "%s", svc->actor.name);
+		rc = store_envelope_insert(svc->st, replacement,
+		    clock_today().year, svc->conf->station);
+	}
+	if (rc == G_OK)
+		service_fail(svc, G_OK, _("Envelope %s is revoked; %s replaces "
+		    "it."), e->serial, replacement->serial);
+	return rc;
+}
+
 int
 service_envelope_replace(struct service *svc, int64_t id, const char *reason,
     struct envelope *replacement)
@@ -451,35 +486,64 @@ service_envelope_replace(struct service *svc, int64_t id, const char *reason,
 	if ((rc = envelope_load(svc, id, NULL, &e)) == G_OK) {
 		envelope_object(&e, object, sizeof object);
 		service_for(svc, e.person_id);
-		if (e.state != ENVELOPE_PRINTED &&
-		    e.state != ENVELOPE_HANDED_OVER) {
-			service_fail(svc, G_ERR_INVALID, _("Envelope %s is %s: "
-			    "there is nothing to replace."), e.serial,
-			    _(envelope_state_label(e.state)));
-			rc = G_ERR_INVALID;
-		}
+		rc = replace_envelope(svc, &e, reason, replacement);
 	}
-	/* The old credentials stop working in this very transaction. */
-	if (rc == G_OK && e.credential_id != 0)
-		rc = store_credential_set_state(svc->st, e.credential_id,
-		    CREDENTIAL_REVOKED, reason);
-	if (rc == G_OK)
-		rc = store_envelope_set_state(svc->st, id, ENVELOPE_UNSEALED,
-		    reason);
-	if (rc == G_OK) {
-		replacement->person_id = e.person_id;
-		replacement->replaces = id;
-		snprintf(replacement->reason, sizeof replacement->reason, "%s",
-		    reason);
-		snprintf(replacement->created_by,
-		    sizeof replacement->created_by, "%s", svc->actor.name);
-		rc = store_envelope_insert(svc->st, replacement,
-		    clock_today().year, svc->conf->station);
-	}
-	if (rc == G_OK)
-		service_fail(svc, G_OK, _("Envelope %s is revoked; %s replaces "
-		    "it."), e.serial, replacement->serial);
 	return service_finish(svc, rc, "envelope.replace", object);
+}
+
+/* Keeps the envelope whose credential is the one logged in. */
+static int
+find_by_credential(const struct envelope *e, void *arg)
+{
+	struct envelope *found = arg;
+
+	if (e->credential_id != found->credential_id)
+		return 0;
+	*found = *e;
+	return 1;
+}
+
+int
+service_citizen_report_exposed(struct service *svc,
+    struct envelope *replacement)
+{
+	char object[64] = "envelope:?";
+	struct envelope e;
+	int rc;
+
+	service_clear(svc);
+	memset(replacement, 0, sizeof *replacement);
+	/* Even before the first password change: the envelope may be the
+	 * very thing that was seen. */
+	if (!svc->acting || svc->actor.role != ROLE_CITIZEN)
+		return service_fail(svc, G_ERR_DENIED, "%s", _("Log in first."));
+	if ((rc = service_begin(svc)) != G_OK)
+		return rc;
+	memset(&e, 0, sizeof e);
+	e.credential_id = svc->actor.credential_id;
+	service_for(svc, svc->actor.person_id);
+	rc = store_envelope_each(svc->st, svc->actor.person_id, -1,
+	    find_by_credential, &e);
+	if (e.id != 0)
+		rc = G_OK;	/* found: the walk stopped there */
+	else if (rc == G_OK)
+		rc = service_fail(svc, G_ERR_NOTFOUND, "%s", _("The envelope of "
+		    "these credentials is not on record: ask at the counter."));
+	if (rc == G_OK) {
+		envelope_object(&e, object, sizeof object);
+		rc = replace_envelope(svc, &e, _("reported exposed by the "
+		    "citizen at the kiosk"), replacement);
+	}
+	if (rc == G_OK)
+		service_fail(svc, G_OK, "%s", _("Your credentials are revoked: "
+		    "nobody can log in with them any more. A new envelope waits "
+		    "for you at the counter; bring an identity document."));
+	rc = service_finish(svc, rc, "credential.exposed", object);
+	if (rc == G_OK) {		/* the session ends with them */
+		svc->acting = false;
+		memset(&svc->actor, 0, sizeof svc->actor);
+	}
+	return rc;
 }
 
 int

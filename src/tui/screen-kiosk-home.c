@@ -8,13 +8,16 @@
 #include <stdio.h>
 
 #include "draw.h"
+#include "guichet/envelope.h"
+#include "guichet/err.h"
 #include "guichet/i18n.h"
 #include "guichet/role.h"
+#include "guichet/service-envelope.h"
 #include "guichet/service.h"
 #include "tui.h"
 
 static const struct key_hint hints[] = {
-	{ "1-3", N_("Choose") },
+	{ "1-4", N_("Choose") },
 	{ "F1", N_("Help") },
 	{ "F10/Esc", N_("Log out") },
 	{ NULL, NULL }
@@ -46,6 +49,9 @@ home_draw(struct tui *tui)
 		draw_text(w, top + 3, x, cols - x, line);
 		snprintf(line, sizeof line, "3  %s", _("My taxes"));
 		draw_text(w, top + 4, x, cols - x, line);
+		snprintf(line, sizeof line, "4  %s", _("Someone has seen my "
+		    "password"));
+		draw_text(w, top + 5, x, cols - x, line);
 	} else
 		draw_wrapped(w, top + 4, 4, 3, cols - 8, _("Without an account "
 		    "you can file a general request or a proposal, without "
@@ -53,6 +59,19 @@ home_draw(struct tui *tui)
 		    "for an account at the counter."));
 	draw_wrapped(w, top + 7, 4, 2, cols - 8, _("When you are done, press "
 	    "F10 to log out: the screen is wiped for the next person."));
+}
+
+/* Revokes the credentials once the citizen said yes; the session ends. */
+static void
+exposed_confirmed(struct tui *tui)
+{
+	struct envelope replacement;
+
+	if (service_citizen_report_exposed(tui->svc, &replacement) == G_OK) {
+		tui_message(tui, MSG_INFO, "%s", service_message(tui->svc));
+		tui_switch(tui, &screen_kiosk_start);
+	} else
+		tui_message(tui, MSG_ERROR, "%s", service_message(tui->svc));
 }
 
 static int
@@ -76,6 +95,10 @@ home_key(struct tui *tui, struct key key)
 		tui_switch(tui, &screen_requests);
 	else if (k == L'3' && citizen(tui))
 		tui_switch(tui, &screen_taxes);
+	else if (k == L'4' && citizen(tui))
+		tui_confirm(tui, exposed_confirmed, "%s", _("Revoke your username "
+		    "and password now? Nobody can use them any more, you "
+		    "neither: a new envelope waits for you at the counter."));
 	else
 		return KEY_IGNORED;
 	return KEY_HANDLED;
@@ -87,7 +110,9 @@ const struct screen screen_kiosk_home = {
 	.help = N_("Press the number of what you want to do. 1 files a request, "
 	    "a complaint or a proposal; 2 shows the requests you filed, their "
 	    "protocol numbers and the town hall's replies; 3 shows your taxes "
-	    "(a validated account is needed). F10 logs you out."),
+	    "(a validated account is needed); 4, if someone has seen your "
+	    "password or your envelope was open, revokes your credentials "
+	    "at once and a new envelope is prepared for you. F10 logs you out."),
 	.hints = hints,
 	.draw = home_draw,
 	.key = home_key,

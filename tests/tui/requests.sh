@@ -150,7 +150,19 @@ tui_wait "My taxes" || true
 tui_keys 3
 check_screen "a Level A citizen is told how to see their taxes" \
     "validated accounts (Level B)"
-tui_keys F10
+# Someone saw the password: revoked at once, the session ends.
+tui_keys Escape
+tui_wait "Someone has seen my password" || true
+tui_keys 4
+check_screen "reporting exposed credentials asks first" "Revoke your username"
+tui_keys y
+check_screen "the credentials are revoked and the session ends" \
+    "Your credentials are revoked"
+check_screen "back on the start screen" "Bun venit"
+check_eq "revoked in the store, a new envelope queued" "revoked|pending" \
+    "$(sqlite3 "$DB" "SELECT (SELECT state FROM credential WHERE username = '$A_USER'), (SELECT state FROM envelope WHERE person_id = $PA ORDER BY id DESC LIMIT 1)")"
+KIOSK_LANGUAGE=3 kiosk_login "$A_USER" 'Castan-Verde-Lampa-9'
+check_screen "the revoked password no longer logs in" "Wrong username or password"
 tui_stop
 
 # At the counter: the clerk registers and answers the complaint.
