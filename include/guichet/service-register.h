@@ -8,6 +8,7 @@
 #ifndef GUICHET_SERVICE_REGISTER_H
 #define GUICHET_SERVICE_REGISTER_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "guichet/calendar.h"
@@ -60,6 +61,15 @@ int service_payment_take(struct service *svc, int64_t taxpayer_id,
  * what it paid, obligation by obligation, with their RF references. */
 int service_payment_receipt(struct service *svc, int64_t id,
     const char *printer);
+
+/* Writes when the register was last refreshed (ISO UTC, "" when never)
+ * into when: for the kiosk's information page, anyone may ask. */
+int service_register_refreshed(struct service *svc, char *when, size_t len);
+
+/* Returns the kiosk's information pages of the profile, or NULL with the
+ * message set when the file is damaged. */
+struct info_pages;
+const struct info_pages *service_info_pages(struct service *svc);
 
 /* What an import did. */
 struct import_report {

@@ -15,6 +15,7 @@
 #include "guichet/embedded.h"
 #include "guichet/err.h"
 #include "guichet/i18n.h"
+#include "guichet/info-pages.h"
 #include "guichet/log.h"
 #include "guichet/person.h"
 #include "guichet/store-person.h"
@@ -332,4 +333,33 @@ register_data_free(struct register_data *d)
 	free(d->payments);
 	free(d->warrants);
 	memset(d, 0, sizeof *d);
+}
+
+int
+service_register_refreshed(struct service *svc, char *when, size_t len)
+{
+	service_clear(svc);
+	return store_register_refreshed(svc->st, when, len) == G_OK ? G_OK :
+	    service_fail(svc, G_ERR_STORE, "%s", _("The register could not "
+	    "be read from the store."));
+}
+
+static int
+parse_info(const char *name, const char *text, void *out, char **cause)
+{
+	return info_pages_parse(name, text, out, cause);
+}
+
+const struct info_pages *
+service_info_pages(struct service *svc)
+{
+	if (svc->info == NULL) {
+		svc->info = xcalloc(1, sizeof *svc->info);
+		if (service_profile_load(svc, "-info.ini", parse_info,
+		    svc->info) != G_OK) {
+			free(svc->info);
+			svc->info = NULL;
+		}
+	}
+	return svc->info;
 }

@@ -20,6 +20,7 @@ struct service {
 	int ntypes;
 	struct dues_rules *dues;	/* the profile's, on first use */
 	struct fine_rules *fines;	/* likewise */
+	struct info_pages *info;	/* likewise */
 	int64_t visitor_filed;	/* the request this visitor filed, or 0 */
 	char message[512];
 };

@@ -111,6 +111,7 @@ service_close(struct service *svc)
 	free(svc->types);
 	free(svc->dues);
 	free(svc->fines);
+	free(svc->info);
 	free(svc);
 }
 

@@ -17,7 +17,7 @@
 #include "tui.h"
 
 static const struct key_hint hints[] = {
-	{ "1-4", N_("Choose") },
+	{ "1-5", N_("Choose") },
 	{ "F1", N_("Help") },
 	{ "F10/Esc", N_("Log out") },
 	{ NULL, NULL }
@@ -35,7 +35,7 @@ home_draw(struct tui *tui)
 {
 	WINDOW *w = tui->body;
 	int rows = getmaxy(w), cols = getmaxx(w);
-	int top = rows > 12 ? (rows - 8) / 2 : 0, x = cols / 2 - 18;
+	int top = rows > 12 ? (rows - 10) / 2 : 0, x = cols / 2 - 18;
 	char line[200];
 
 	wattron(w, A_BOLD);
@@ -52,12 +52,16 @@ home_draw(struct tui *tui)
 		snprintf(line, sizeof line, "4  %s", _("Someone has seen my "
 		    "password"));
 		draw_text(w, top + 5, x, cols - x, line);
-	} else
+	}
+	snprintf(line, sizeof line, "5  %s", _("Information: when and how to "
+	    "pay"));
+	draw_text(w, top + (citizen(tui) ? 6 : 3), x, cols - x, line);
+	if (!citizen(tui))
 		draw_wrapped(w, top + 4, 4, 3, cols - 8, _("Without an account "
 		    "you can file a general request or a proposal, without "
 		    "your name. To follow requests and see your taxes, ask "
 		    "for an account at the counter."));
-	draw_wrapped(w, top + 7, 4, 2, cols - 8, _("When you are done, press "
+	draw_wrapped(w, top + 8, 4, 2, cols - 8, _("When you are done, press "
 	    "F10 to log out: the screen is wiped for the next person."));
 }
 
@@ -95,6 +99,8 @@ home_key(struct tui *tui, struct key key)
 		tui_switch(tui, &screen_requests);
 	else if (k == L'3' && citizen(tui))
 		tui_switch(tui, &screen_taxes);
+	else if (k == L'5')
+		tui_switch(tui, &screen_info);
 	else if (k == L'4' && citizen(tui))
 		tui_confirm(tui, exposed_confirmed, "%s", _("Revoke your username "
 		    "and password now? Nobody can use them any more, you "
@@ -112,7 +118,8 @@ const struct screen screen_kiosk_home = {
 	    "protocol numbers and the town hall's replies; 3 shows your taxes "
 	    "(a validated account is needed); 4, if someone has seen your "
 	    "password or your envelope was open, revokes your credentials "
-	    "at once and a new envelope is prepared for you. F10 logs you out."),
+	    "at once and a new envelope is prepared for you; 5 shows when and how "
+	    "to pay and how amounts are worked out. F10 logs you out."),
 	.hints = hints,
 	.draw = home_draw,
 	.key = home_key,

@@ -31,5 +31,6 @@ const struct screen *const screens[] = {
 	&screen_kiosk_start,
 	&screen_kiosk_login,
 	&screen_kiosk_home,
+	&screen_info,
 	NULL
 };

@@ -23,6 +23,17 @@ tui_keys F10
 check_screen "F10 logs out to the start screen" "Bun venit"
 check_lacks "but never quits" "[exited" "$(tui_screen)"
 
+# Information pages, for anyone, in the language chosen.
+tui_keys 2 a 5
+check_screen "the information pages are listed, in Greek" "Πού και πώς πληρώνετε"
+tui_keys Down Enter
+check_screen "a page reads in Greek" "1% τον μήνα"
+tui_keys Escape Up Up Up Up End Enter
+check_screen "the register's page says it was never refreshed" "δεν έχει"
+tui_keys Escape Escape
+check_screen "Esc goes back to the menu" "Χωρίς λογαριασμό"
+tui_keys F10 3
+
 tui_keys a 1
 check_screen "a visitor starts a request" "What would you like to file?"
 check_screen "the last seconds are counted down" "logged out in" 15
