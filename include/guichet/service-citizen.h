@@ -15,6 +15,11 @@ struct service;
 int service_citizen_login(struct service *svc, const char *username,
     const char *password);
 
+/* Asks the logged-in citizen's password again before a weighty step (a
+ * certificate request, a payment): G_OK, or G_ERR_AUTH / G_ERR_LOCKED
+ * with the message; failures count towards the lock, as at login. */
+int service_citizen_reauth(struct service *svc, const char *password);
+
 /* Starts an anonymous visitor's session at the kiosk: they may file the
  * requests that need no account, and nothing else. */
 void service_visitor_start(struct service *svc);

@@ -19,8 +19,8 @@
 /* Records a citizen's login attempt: counters and audit, one
  * transaction. */
 static int
-attempt_record(struct service *svc, const struct credential *c, bool ok,
-    const char *outcome)
+attempt_record(struct service *svc, const struct credential *c,
+    const char *action, bool ok, const char *outcome)
 {
 	char object[200];
 	int failed = ok ? 0 : c->failed_logins + 1;
@@ -33,14 +33,56 @@ attempt_record(struct service *svc, const struct credential *c, bool ok,
 	rc = store_credential_set_attempts(svc->st, c->id, failed, locked,
 	    failed == 0 ? 0 : clock_now() + throttle_delay(failed));
 	if (rc == G_OK)
-		rc = service_audit(svc, c->username, "citizen", "citizen.login",
-		    object, outcome);
+		rc = service_audit(svc, c->username, "citizen", action, object,
+		    outcome);
 	if (rc != G_OK) {
 		store_rollback(svc->st);
 		return service_fail(svc, G_ERR_STORE, "%s", _("Logins cannot "
 		    "be recorded right now; ask at the counter."));
 	}
 	return store_commit(svc->st);
+}
+
+/* Checks password against credential c, throttled: G_OK, G_ERR_LOCKED
+ * (the message says why) or G_ERR_AUTH (no message: the caller words
+ * it); every attempt is recorded under action. */
+static int
+check_password(struct service *svc, const struct credential *c,
+    const char *password, const char *action)
+{
+	int rc;
+
+	if (c->locked || c->retry_after > clock_now())
+		return service_fail(svc, G_ERR_LOCKED, "%s", c->locked ?
+		    _("This login is locked after too many failed attempts; ask "
+		    "at the counter for new credentials.") :
+		    _("Too many failed attempts: wait a moment, then try "
+		    "again."));
+	if (password_verify(password, c->password_hash) != G_OK) {
+		rc = attempt_record(svc, c, action, false,
+		    "refused: wrong password");
+		return rc != G_OK ? rc : G_ERR_AUTH;
+	}
+	return attempt_record(svc, c, action, true, "ok");
+}
+
+int
+service_citizen_reauth(struct service *svc, const char *password)
+{
+	struct credential c;
+	int rc;
+
+	service_clear(svc);
+	if (!svc->acting || svc->actor.role != ROLE_CITIZEN)
+		return service_fail(svc, G_ERR_DENIED, "%s", _("Log in first."));
+	if (store_credential_get(svc->st, svc->actor.credential_id, &c) != G_OK)
+		return service_fail(svc, G_ERR_STORE, "%s", _("Logins cannot be "
+		    "checked right now; ask at the counter."));
+	rc = check_password(svc, &c, password, "citizen.reauth");
+	if (rc == G_ERR_AUTH)
+		service_fail(svc, rc, "%s", _("That is not your password: type "
+		    "the one you log in with."));
+	return rc;
 }
 
 int
@@ -50,7 +92,6 @@ service_citizen_login(struct service *svc, const char *username,
 	const char *wrong = _("Wrong username or password. Check both and try "
 	    "again.");
 	struct credential c;
-	int64_t wait;
 	int rc;
 
 	service_clear(svc);
@@ -66,25 +107,14 @@ service_citizen_login(struct service *svc, const char *username,
 		return service_fail(svc, G_ERR_STORE, "%s", _("Logins cannot be "
 		    "checked right now; ask at the counter."));
 	if (c.state != CREDENTIAL_ACTIVE) {
-		attempt_record(svc, &c, false, "refused: not handed over");
+		attempt_record(svc, &c, "citizen.login", false,
+		    "refused: not handed over");
 		return service_fail(svc, G_ERR_AUTH, "%s", wrong);
 	}
-	wait = c.retry_after - clock_now();
-	if (c.locked || wait > 0) {
-		return service_fail(svc, G_ERR_LOCKED, c.locked ?
-		    _("This login is locked after too many failed attempts; ask "
-		    "at the counter for new credentials.") :
-		    _("Too many failed attempts: wait a moment, then try "
-		    "again."));
-	}
-	if (password_verify(password, c.password_hash) != G_OK) {
-		if ((rc = attempt_record(svc, &c, false,
-		    "refused: wrong password")) != G_OK)
-			return rc;
-		return service_fail(svc, G_ERR_AUTH, "%s", wrong);
-	}
-	if ((rc = attempt_record(svc, &c, true, "ok")) != G_OK)
-		return rc;
+	if ((rc = check_password(svc, &c, password, "citizen.login")) !=
+	    G_OK)
+		return rc == G_ERR_AUTH ? service_fail(svc, rc, "%s", wrong) :
+		    rc;
 	memset(&svc->actor, 0, sizeof svc->actor);
 	snprintf(svc->actor.name, sizeof svc->actor.name, "%s", c.username);
 	svc->actor.role = ROLE_CITIZEN;

@@ -15,6 +15,9 @@
 #include "guichet/conf.h"
 #include "guichet/err.h"
 #include "guichet/i18n.h"
+#include "guichet/password.h"
+#include "guichet/role.h"
+#include "guichet/service-citizen.h"
 #include "guichet/service-receipt.h"
 #include "guichet/service-request.h"
 #include "guichet/service.h"
@@ -25,7 +28,8 @@
 
 struct request_form {
 	const struct request_type *type;
-	struct form_field_spec specs[REQUEST_TYPE_FIELDS_MAX];
+	struct form_field_spec specs[REQUEST_TYPE_FIELDS_MAX + 1];
+	bool reauth;			/* the last field asks the password */
 	char labels[REQUEST_TYPE_FIELDS_MAX][140];	/* "Subject *" */
 	/* A choice's labels, NULL-ended; an optional one starts with "—". */
 	const char *choices[REQUEST_TYPE_FIELDS_MAX][REQUEST_CHOICES_MAX + 2];
@@ -79,7 +83,14 @@ form_enter(struct tui *tui)
 	}
 	for (i = 0; i < s->type->nfields; i++)
 		spec_fill(s, i);
-	s->form = form_widget_new(s->specs, s->type->nfields);
+	/* At the kiosk a certificate is asked for with the password again:
+	 * a session left open must not serve someone else. */
+	s->reauth = tui->kiosk && s->type->access == ACCESS_VALIDATED &&
+	    service_actor(tui->svc)->role == ROLE_CITIZEN;
+	if (s->reauth)
+		s->specs[i] = (struct form_field_spec){ N_("Your password, to "
+		    "confirm"), 30, 128, true, NULL };
+	s->form = form_widget_new(s->specs, s->type->nfields + s->reauth);
 }
 
 static void
@@ -146,6 +157,26 @@ fields_check(struct request_form *s, char **values)
 	return bad;
 }
 
+/* Checks the password typed in the form's last field; false, with the
+ * field marked, when it is not the citizen's. */
+static bool
+reauthenticated(struct tui *tui, struct request_form *s)
+{
+	int field = s->type->nfields;
+	char *password = form_widget_value(s->form, field);
+	int rc = service_citizen_reauth(tui->svc, password);
+
+	secret_wipe(password, strlen(password));
+	free(password);
+	form_widget_clear(s->form, field);
+	if (rc == G_OK)
+		return true;
+	form_widget_set_error(s->form, field, N_("not your password"));
+	form_widget_focus(s->form, field);
+	tui_message(tui, MSG_ERROR, "%s", service_message(tui->svc));
+	return false;
+}
+
 /* Files the request once every field is right. */
 static void
 form_file(struct tui *tui, struct request_form *s)
@@ -162,6 +193,8 @@ form_file(struct tui *tui, struct request_form *s)
 		    "see the marks next to them."));
 		goto out;
 	}
+	if (s->reauth && !reauthenticated(tui, s))
+		goto out;
 	for (i = 0; i < s->type->nfields; i++)
 		if (text[i][0] != '\0') {
 			snprintf(values[n].name, sizeof values[n].name, "%s",

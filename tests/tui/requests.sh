@@ -205,6 +205,28 @@ tui_wait "Οι οφειλές μου" || true
 tui_keys 3
 check_screen "a validated citizen sees their own taxes" "$CNPV"
 check_screen "with what is due today" "Σύνολο οφειλής σήμερα"
+# A certificate at the kiosk asks for the password again.
+tui_keys Escape
+tui_wait "Οι αιτήσεις μου" || true
+tui_keys 1
+tui_wait "Παράπονο" || true
+tui_keys Down Down Down Enter
+check_screen "the certificate's form ends with the password" \
+    "κωδικός σας, για επιβεβαίωση"
+tui_keys Tab
+tui_type "Naștere, pentru pașaport"
+tui_keys Tab Tab
+tui_type "not-my-password-at-all"
+tui_keys Enter
+check_screen "a wrong password files nothing" "δεν είναι ο κωδικός σας"
+check_eq "no certificate was filed" 0 \
+    "$(sqlite3 "$DB" "SELECT COUNT(*) FROM request WHERE person_id = $PV AND type = 'civil-certificate'")"
+tui_type "$V_NEW"
+tui_keys Enter
+check_screen "with the right one the certificate is filed and registered" \
+    "πρωτοκολλήθηκε"
+check_eq "the re-authentication is audited" "refused: wrong password|ok" \
+    "$(sqlite3 "$DB" "SELECT outcome FROM audit WHERE action = 'citizen.reauth' ORDER BY id" | tr '\n' '|' | sed 's/|$//')"
 tui_stop
 
 # The registry is off: a certificate filed for the citizen at the
@@ -229,16 +251,21 @@ tui_stop
 CONF=$CONF_ONLINE
 run_ctl requests recover
 check_eq "when the registry is back, the station recovers" 0 "$RC"
+# Its ordinary number: the next of the year (after the kiosk's
+# certificate, 000002).
+ORDINARY="$YEAR/000003"
+check_eq "the recovered request has the next ordinary number" 3 \
+    "$(sqlite3 "$DB" "SELECT g.number FROM registry g JOIN emergency_registry e ON e.request_id = g.request_id")"
 tui_start
 tui_login ana 'correct horse battery'
 tui_keys 3
 tui_type "E-$YEAR-000001"
 tui_keys Enter
-check_screen "the emergency number finds it, with its ordinary number" "$YEAR/000002"
+check_screen "the emergency number finds it, with its ordinary number" "$ORDINARY"
 tui_keys Escape
 tui_wait "Department" || true
 tui_keys C-u
-tui_type "$YEAR/000002"
+tui_type "$ORDINARY"
 tui_keys Enter
 check_screen "and so does the ordinary number" "E-$YEAR-000001"
 finish
