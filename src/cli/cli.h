@@ -67,6 +67,6 @@ void cli_progress(const char *label, long long done, long long total);
 extern const struct cli_command cmd_init, cmd_migrate, cmd_demo_data,
     cmd_staff, cmd_id_check, cmd_audit, cmd_verify_enrolment,
     cmd_envelopes, cmd_citizen, cmd_requests, cmd_due,
-    cmd_pay, cmd_import_register;
+    cmd_pay, cmd_import_register, cmd_polls;
 
 #endif

@@ -38,6 +38,7 @@ static const struct cli_command *const commands[] = {
 	&cmd_import_register,
 	&cmd_due,
 	&cmd_pay,
+	&cmd_polls,
 	NULL
 };
 

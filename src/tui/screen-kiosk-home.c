@@ -17,7 +17,7 @@
 #include "tui.h"
 
 static const struct key_hint hints[] = {
-	{ "1-5", N_("Choose") },
+	{ "1-6", N_("Choose") },
 	{ "F1", N_("Help") },
 	{ "F10/Esc", N_("Log out") },
 	{ NULL, NULL }
@@ -52,6 +52,8 @@ home_draw(struct tui *tui)
 		snprintf(line, sizeof line, "4  %s", _("Someone has seen my "
 		    "password"));
 		draw_text(w, top + 5, x, cols - x, line);
+		snprintf(line, sizeof line, "6  %s", _("Polls"));
+		draw_text(w, top + 7, x, cols - x, line);
 	}
 	snprintf(line, sizeof line, "5  %s", _("Information: when and how to "
 	    "pay"));
@@ -61,7 +63,7 @@ home_draw(struct tui *tui)
 		    "you can file a general request or a proposal, without "
 		    "your name. To follow requests and see your taxes, ask "
 		    "for an account at the counter."));
-	draw_wrapped(w, top + 8, 4, 2, cols - 8, _("When you are done, press "
+	draw_wrapped(w, top + 9, 4, 2, cols - 8, _("When you are done, press "
 	    "F10 to log out: the screen is wiped for the next person."));
 }
 
@@ -101,6 +103,8 @@ home_key(struct tui *tui, struct key key)
 		tui_switch(tui, &screen_taxes);
 	else if (k == L'5')
 		tui_switch(tui, &screen_info);
+	else if (k == L'6' && citizen(tui))
+		tui_switch(tui, &screen_polls);
 	else if (k == L'4' && citizen(tui))
 		tui_confirm(tui, exposed_confirmed, "%s", _("Revoke your username "
 		    "and password now? Nobody can use them any more, you "
@@ -119,7 +123,8 @@ const struct screen screen_kiosk_home = {
 	    "(a validated account is needed); 4, if someone has seen your "
 	    "password or your envelope was open, revokes your credentials "
 	    "at once and a new envelope is prepared for you; 5 shows when and how "
-	    "to pay and how amounts are worked out. F10 logs you out."),
+	    "to pay and how amounts are worked out; 6 shows the polls open "
+	    "today, where you vote once. F10 logs you out."),
 	.hints = hints,
 	.draw = home_draw,
 	.key = home_key,

@@ -76,6 +76,7 @@ extern const struct screen screen_kiosk_start;
 extern const struct screen screen_kiosk_login;
 extern const struct screen screen_kiosk_home;
 extern const struct screen screen_info;
+extern const struct screen screen_polls;
 extern const struct screen screen_help;
 extern const struct screen screen_confirm;
 

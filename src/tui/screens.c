@@ -32,5 +32,6 @@ const struct screen *const screens[] = {
 	&screen_kiosk_login,
 	&screen_kiosk_home,
 	&screen_info,
+	&screen_polls,
 	NULL
 };

@@ -227,6 +227,28 @@ check_screen "with the right one the certificate is filed and registered" \
     "πρωτοκολλήθηκε"
 check_eq "the re-authentication is audited" "refused: wrong password|ok" \
     "$(sqlite3 "$DB" "SELECT outcome FROM audit WHERE action = 'citizen.reauth' ORDER BY id" | tr '\n' '|' | sed 's/|$//')"
+# A poll: one vote per citizen, kiosk or counter; only totals kept.
+ctl polls create --question "Unde să fie noul parc?" --option "Lângă școală" \
+    --option "Pe malul râului" --opens "$(date +%Y-%m-%d)" \
+    --closes "$(date -d tomorrow +%Y-%m-%d)" --validated >/dev/null
+tui_keys Escape
+tui_wait "Οι αιτήσεις μου" || true
+tui_keys 6
+check_screen "the open poll is listed" "Unde să fie noul parc?"
+tui_keys Enter
+check_screen "its options" "Pe malul râului"
+tui_keys Down Enter
+check_screen "the vote is confirmed first" "Pe malul râului"
+tui_keys y
+check_screen "the vote is counted" "μετρήθηκε"
+tui_keys Enter
+check_screen "a second vote is refused" "ψηφίσει ήδη"
+run_ctl polls vote 1 1 --person "$CNPV"
+check_eq "nor at the counter" 1 "$RC"
+run_ctl polls tally 1
+check_contains "the tally counts one vote for the river" "  2 1 Pe malul râului" "$OUT"
+check_eq "who voted is kept apart from what" "kiosk" \
+    "$(sqlite3 "$DB" "SELECT origin FROM poll_voter WHERE person_id = $PV")"
 tui_stop
 
 # The registry is off: a certificate filed for the citizen at the

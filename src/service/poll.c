@@ -1,0 +1,151 @@
+/*
+ * Polls: created by supervisors, voted once per citizen, counted without
+ * a link from voter to option.
+ */
+#include "config.h"
+
+#include "guichet/service-poll.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "guichet/clock.h"
+#include "guichet/err.h"
+#include "guichet/i18n.h"
+#include "guichet/person-check.h"
+#include "guichet/person.h"
+#include "guichet/store-person.h"
+#include "guichet/store-poll.h"
+#include "service-internal.h"
+
+int
+service_poll_create(struct service *svc, struct poll *p)
+{
+	struct date opens, closes;
+	int rc, i;
+
+	service_clear(svc);
+	if ((rc = service_require(svc, ROLE_SUPERVISOR)) != G_OK)
+		return service_refused(svc, rc, "poll.create", "poll:?");
+	if (p->question[0] == '\0' || person_check_text(p->question,
+	    sizeof p->question - 1) != NULL)
+		rc = service_fail(svc, G_ERR_INVALID, "%s", _("Question: type "
+		    "the question, without control characters."));
+	else if (p->noptions < 2 || p->noptions > POLL_OPTIONS_MAX)
+		rc = service_fail(svc, G_ERR_INVALID, _("A poll has 2 to %d "
+		    "options."), POLL_OPTIONS_MAX);
+	else if (!date_parse_iso(p->opens_on, &opens) ||
+	    !date_parse_iso(p->closes_on, &closes) ||
+	    date_cmp(closes, opens) < 0)
+		rc = service_fail(svc, G_ERR_INVALID, "%s", _("Dates: the poll "
+		    "opens and closes on days YYYY-MM-DD, closing not before "
+		    "opening."));
+	for (i = 0; rc == G_OK && i < p->noptions; i++)
+		if (p->options[i][0] == '\0' || person_check_text(p->options[i],
+		    sizeof p->options[i] - 1) != NULL)
+			rc = service_fail(svc, G_ERR_INVALID, _("Option %d: type "
+			    "it, without control characters."), i + 1);
+	if (rc != G_OK)
+		return service_refused(svc, rc, "poll.create", "poll:?");
+	if ((rc = service_begin(svc)) != G_OK)
+		return rc;
+	rc = store_poll_insert(svc->st, p, svc->actor.name);
+	if (rc == G_OK)
+		service_fail(svc, G_OK, _("Poll %lld is created."),
+		    (long long)p->id);
+	return service_finish(svc, rc, "poll.create", "poll");
+}
+
+int
+service_poll_list(struct service *svc, bool all,
+    int (*fn)(const struct poll *p, void *arg), void *arg)
+{
+	char today[11];
+	int rc;
+
+	service_clear(svc);
+	if ((rc = service_require(svc, ROLE_CITIZEN)) != G_OK)
+		return rc;
+	date_format_iso(clock_today(), today, sizeof today);
+	/* A citizen sees the polls open today, never the counts. */
+	if (svc->actor.role == ROLE_CITIZEN)
+		all = false;
+	return store_poll_each(svc->st, all ? NULL : today,
+	    svc->actor.person_id, fn, arg);
+}
+
+/* Checks that person p may vote in poll at today's date. */
+static int
+may_vote(struct service *svc, const struct poll *poll,
+    const struct person *p)
+{
+	char today[11];
+
+	date_format_iso(clock_today(), today, sizeof today);
+	if (strcmp(today, poll->opens_on) < 0 ||
+	    strcmp(today, poll->closes_on) > 0)
+		return service_fail(svc, G_ERR_INVALID, _("This poll is open "
+		    "from %s to %s."), poll->opens_on, poll->closes_on);
+	if (p->level != LEVEL_VALIDATED && (poll->validated_only ||
+	    p->level != LEVEL_STANDARD))
+		return service_fail(svc, G_ERR_DENIED, "%s", poll->validated_only
+		    ? _("This poll is for validated accounts (Level B): show an "
+		    "identity document at the counter.") : _("This poll is for "
+		    "citizens with an account."));
+	return G_OK;
+}
+
+int
+service_poll_vote(struct service *svc, int64_t id, int option,
+    int64_t person_id)
+{
+	struct poll poll;
+	struct person p;
+	char object[64];
+	int rc;
+
+	service_clear(svc);
+	snprintf(object, sizeof object, "poll:%lld", (long long)id);
+	if ((rc = service_require(svc, ROLE_CITIZEN)) != G_OK)
+		return service_refused(svc, rc, "poll.vote", object);
+	if (svc->actor.role == ROLE_CITIZEN)
+		person_id = svc->actor.person_id;	/* their own vote */
+	if ((rc = service_begin(svc)) != G_OK)
+		return rc;
+	service_for(svc, person_id);
+	if ((rc = store_poll_get(svc->st, id, 0, &poll)) == G_ERR_NOTFOUND)
+		service_fail(svc, rc, "%s", _("There is no such poll."));
+	if (rc == G_OK && (option < 0 || option >= poll.noptions))
+		rc = service_fail(svc, G_ERR_INVALID, "%s", _("Choose one of "
+		    "the poll's options."));
+	if (rc == G_OK && (rc = store_person_get(svc->st, person_id, &p)) ==
+	    G_ERR_NOTFOUND)
+		service_fail(svc, rc, "%s", _("This person is not in the "
+		    "store."));
+	if (rc == G_OK)
+		rc = may_vote(svc, &poll, &p);
+	if (rc == G_OK)
+		rc = store_poll_vote(svc->st, id, person_id,
+		    svc->actor.role == ROLE_CITIZEN ? "kiosk" : "counter",
+		    option);
+	if (rc == G_ERR_EXISTS)
+		service_fail(svc, rc, "%s", _("You have voted in this poll "
+		    "already: each citizen votes once."));
+	else if (rc == G_OK)
+		service_fail(svc, G_OK, "%s", _("Your vote is counted. Thank "
+		    "you."));
+	return service_finish(svc, rc, "poll.vote", object);
+}
+
+int
+service_poll_tally(struct service *svc, int64_t id, struct poll *out)
+{
+	int rc;
+
+	service_clear(svc);
+	if ((rc = service_require(svc, ROLE_CLERK)) != G_OK)
+		return rc;
+	if ((rc = store_poll_get(svc->st, id, 0, out)) == G_ERR_NOTFOUND)
+		return service_fail(svc, rc, "%s", _("There is no such poll."));
+	return rc;
+}
