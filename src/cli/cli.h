@@ -64,6 +64,18 @@ void cli_print_json(struct json_t *obj);
  * ETA 3s".  Drawn only when stderr is a terminal; done and total counts. */
 void cli_progress(const char *label, long long done, long long total);
 
+/* A subcommand: the "file" of "requests file". */
+struct cli_sub {
+	const char *name;
+	int (*fn)(struct cli *cli, int argc, char **argv);
+};
+
+/* Opens the service and runs the subcommand argv[1] of command among
+ * subs[0..n) with argv from it; prints command's usage when there is no
+ * such subcommand.  Returns the exit status. */
+int cli_run_sub(struct cli *cli, const struct cli_command *command,
+    const struct cli_sub *subs, size_t n, int argc, char **argv);
+
 extern const struct cli_command cmd_init, cmd_migrate, cmd_demo_data,
     cmd_staff, cmd_id_check, cmd_audit, cmd_verify_enrolment,
     cmd_envelopes, cmd_citizen, cmd_requests, cmd_due,

@@ -139,26 +139,13 @@ polls_vote(struct cli *cli, int argc, char **argv)
 static int
 run_polls(struct cli *cli, int argc, char **argv)
 {
-	static const struct {
-		const char *name;
-		int (*fn)(struct cli *, int, char **);
-	} subs[] = {
+	static const struct cli_sub subs[] = {
 		{ "create", polls_create }, { "list", polls_list },
 		{ "tally", polls_tally }, { "vote", polls_vote },
 	};
-	size_t i;
-	int status;
 
-	if (argc < 2)
-		return cli_usage(&cmd_polls);
-	for (i = 0; i < sizeof subs / sizeof subs[0]; i++) {
-		if (strcmp(argv[1], subs[i].name) != 0)
-			continue;
-		if ((status = cli_open_service(cli)) != 0)
-			return status;
-		return subs[i].fn(cli, argc - 1, argv + 1);
-	}
-	return cli_usage(&cmd_polls);
+	return cli_run_sub(cli, &cmd_polls, subs, sizeof subs / sizeof subs[0],
+	    argc, argv);
 }
 
 const struct cli_command cmd_polls = {

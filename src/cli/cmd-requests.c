@@ -325,10 +325,7 @@ req_check_receipt(struct cli *cli, int argc, char **argv)
 static int
 run_requests(struct cli *cli, int argc, char **argv)
 {
-	static const struct {
-		const char *name;
-		int (*fn)(struct cli *, int, char **);
-	} subs[] = {
+	static const struct cli_sub subs[] = {
 		{ "file", req_file }, { "register", req_register },
 		{ "show", req_show }, { "status", req_status },
 		{ "recover", req_recover }, { "annul", req_annul },
@@ -336,19 +333,9 @@ run_requests(struct cli *cli, int argc, char **argv)
 		{ "assign", req_assign }, { "receipt", req_receipt },
 		{ "check-receipt", req_check_receipt },
 	};
-	size_t i;
-	int status;
 
-	if (argc < 2)
-		return cli_usage(&cmd_requests);
-	for (i = 0; i < sizeof subs / sizeof subs[0]; i++) {
-		if (strcmp(argv[1], subs[i].name) != 0)
-			continue;
-		if ((status = cli_open_service(cli)) != 0)
-			return status;
-		return subs[i].fn(cli, argc - 1, argv + 1);
-	}
-	return cli_usage(&cmd_requests);
+	return cli_run_sub(cli, &cmd_requests, subs, sizeof subs / sizeof subs[0],
+	    argc, argv);
 }
 
 const struct cli_command cmd_requests = {

@@ -74,6 +74,23 @@ cli_usage(const struct cli_command *command)
 	return EXIT_USAGE;
 }
 
+int
+cli_run_sub(struct cli *cli, const struct cli_command *command,
+    const struct cli_sub *subs, size_t n, int argc, char **argv)
+{
+	size_t i;
+	int status;
+
+	for (i = 0; argc >= 2 && i < n; i++) {
+		if (strcmp(argv[1], subs[i].name) != 0)
+			continue;
+		if ((status = cli_open_service(cli)) != 0)
+			return status;
+		return subs[i].fn(cli, argc - 1, argv + 1);
+	}
+	return cli_usage(command);
+}
+
 void
 cli_open_log(struct cli *cli)
 {
