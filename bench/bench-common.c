@@ -44,3 +44,23 @@ remove_database(const char *path)
 		free(name);
 	}
 }
+
+int
+compare_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+double
+percentile(const double *sorted, int n, double pct)
+{
+	int rank = (int)(pct / 100.0 * n + 0.999999);
+
+	if (rank < 1)
+		rank = 1;
+	if (rank > n)
+		rank = n;
+	return sorted[rank - 1];
+}

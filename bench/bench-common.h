@@ -15,4 +15,10 @@ long long parse_number(const char *s, long long min);
  * them. */
 void remove_database(const char *path);
 
+/* Orders doubles for qsort. */
+int compare_double(const void *a, const void *b);
+
+/* Returns the nearest-rank percentile pct of the n sorted samples. */
+double percentile(const double *sorted, int n, double pct);
+
 #endif

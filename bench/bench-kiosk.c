@@ -551,27 +551,6 @@ child(const struct opts *o, const struct conf *conf, int k, double stagger_us,
 	return 0;
 }
 
-static int
-compare_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return x < y ? -1 : x > y;
-}
-
-/* Returns the nearest-rank percentile pct of the sorted samples. */
-static double
-percentile(const double *sorted, int n, double pct)
-{
-	int rank = (int)(pct / 100.0 * n + 0.999999);
-
-	if (rank < 1)
-		rank = 1;
-	if (rank > n)
-		rank = n;
-	return sorted[rank - 1];
-}
-
 /* Sorts the n samples (µs) and prints their line; returns the p99. */
 static double
 series_print(double *us, int n, int errors, const char *label)

@@ -823,27 +823,6 @@ time_prepare(sqlite3 *db, struct series *one, struct series *all)
 	all->us[all->n++] = now_us() - mid;
 }
 
-static int
-compare_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return x < y ? -1 : x > y;
-}
-
-/* Returns the nearest-rank percentile pct of the sorted samples. */
-static double
-percentile(const double *sorted, int n, double pct)
-{
-	int rank = (int)(pct / 100.0 * n + 0.999999);
-
-	if (rank < 1)
-		rank = 1;
-	if (rank > n)
-		rank = n;
-	return sorted[rank - 1];
-}
-
 /* Sorts s's samples and prints its line (ms); returns the median (µs). */
 static double
 series_print(struct series *s, const char *label)

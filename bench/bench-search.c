@@ -406,27 +406,6 @@ time_fold(const char *text, struct series *s)
 	free(folded);
 }
 
-static int
-compare_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return x < y ? -1 : x > y;
-}
-
-/* Returns the nearest-rank percentile pct of the sorted samples. */
-static double
-percentile(const double *sorted, int n, double pct)
-{
-	int rank = (int)(pct / 100.0 * n + 0.999999);
-
-	if (rank < 1)
-		rank = 1;
-	if (rank > n)
-		rank = n;
-	return sorted[rank - 1];
-}
-
 /* Sorts s's samples and prints its line of the table; returns the
  * median. */
 static double
