@@ -13,15 +13,12 @@
 #include "guichet/clock.h"
 #include "guichet/conf.h"
 #include "guichet/dues.h"
-#include "guichet/embedded.h"
 #include "guichet/err.h"
 #include "guichet/i18n.h"
-#include "guichet/log.h"
 #include "guichet/person-check.h"
 #include "guichet/receipt-pdf.h"
 #include "guichet/store-fine.h"
 #include "guichet/store.h"
-#include "guichet/xmalloc.h"
 #include "service-internal.h"
 
 #define FINE_PAYMENT_PREFIX "guichet-fine"
@@ -35,14 +32,9 @@ parse_fines(const char *name, const char *text, void *out, char **cause)
 const struct fine_rules *
 service_fine_rules(struct service *svc)
 {
-	if (svc->fines == NULL) {
-		svc->fines = xcalloc(1, sizeof *svc->fines);
-		if (service_profile_load(svc, "-fines.ini", parse_fines,
-		    svc->fines) != G_OK) {
-			free(svc->fines);
-			svc->fines = NULL;
-		}
-	}
+	if (svc->fines == NULL)
+		svc->fines = service_profile_load(svc, "-fines.ini",
+		    sizeof *svc->fines, parse_fines);
 	return svc->fines;
 }
 

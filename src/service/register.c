@@ -12,37 +12,15 @@
 
 #include "guichet/clock.h"
 #include "guichet/conf.h"
-#include "guichet/embedded.h"
 #include "guichet/err.h"
 #include "guichet/i18n.h"
 #include "guichet/info-pages.h"
-#include "guichet/log.h"
 #include "guichet/person.h"
 #include "guichet/store-person.h"
 #include "guichet/store-register.h"
 #include "guichet/store.h"
 #include "guichet/xmalloc.h"
 #include "service-internal.h"
-
-int
-service_profile_load(struct service *svc, const char *suffix,
-    int (*parse)(const char *name, const char *text, void *out,
-    char **cause), void *out)
-{
-	const struct embedded_file *f;
-	char name[32], *cause = NULL;
-
-	snprintf(name, sizeof name, "%s%s", svc->conf->country == COUNTRY_GR ?
-	    "gr" : "ro", suffix);
-	f = embedded_find(embedded_profiles, name);
-	if (f != NULL && parse(name, f->text, out, &cause) == G_OK)
-		return G_OK;
-	log_error("profile %s", cause != NULL ? cause : name);
-	service_fail(svc, G_ERR_CONFIG, _("The profile's rules are damaged: "
-	    "%s"), cause != NULL ? cause : name);
-	free(cause);
-	return G_ERR_CONFIG;
-}
 
 static int
 parse_dues(const char *name, const char *text, void *out, char **cause)
@@ -53,14 +31,9 @@ parse_dues(const char *name, const char *text, void *out, char **cause)
 const struct dues_rules *
 service_dues_rules(struct service *svc)
 {
-	if (svc->dues == NULL) {
-		svc->dues = xcalloc(1, sizeof *svc->dues);
-		if (service_profile_load(svc, ".ini", parse_dues, svc->dues) !=
-		    G_OK) {
-			free(svc->dues);
-			svc->dues = NULL;
-		}
-	}
+	if (svc->dues == NULL)
+		svc->dues = service_profile_load(svc, ".ini",
+		    sizeof *svc->dues, parse_dues);
 	return svc->dues;
 }
 
@@ -353,13 +326,8 @@ parse_info(const char *name, const char *text, void *out, char **cause)
 const struct info_pages *
 service_info_pages(struct service *svc)
 {
-	if (svc->info == NULL) {
-		svc->info = xcalloc(1, sizeof *svc->info);
-		if (service_profile_load(svc, "-info.ini", parse_info,
-		    svc->info) != G_OK) {
-			free(svc->info);
-			svc->info = NULL;
-		}
-	}
+	if (svc->info == NULL)
+		svc->info = service_profile_load(svc, "-info.ini",
+		    sizeof *svc->info, parse_info);
 	return svc->info;
 }

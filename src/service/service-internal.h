@@ -89,11 +89,12 @@ int service_check_payment(struct service *svc, enum payment_channel channel,
     const char *key);
 
 /* Parses the profile's file (the country's prefix, "ro" or "gr", then
- * suffix: "ro.ini", "gr-fines.ini") with parse into out; on failure logs,
- * sets the message and returns G_ERR_CONFIG. */
-int service_profile_load(struct service *svc, const char *suffix,
-    int (*parse)(const char *name, const char *text, void *out,
-    char **cause), void *out);
+ * suffix: "ro.ini", "gr-fines.ini") with parse into a new zeroed object of
+ * size bytes, which it returns (caller frees); on failure logs, sets the
+ * message and returns NULL. */
+void *service_profile_load(struct service *svc, const char *suffix,
+    size_t size, int (*parse)(const char *name, const char *text,
+    void *out, char **cause));
 
 #define CHECK_CODE_LEN 20	/* "3F9A-11C2-77D0-0B4E" and its NUL */
 

@@ -10,6 +10,7 @@
 #include "guichet/audit.h"
 #include "guichet/clock.h"
 #include "guichet/conf.h"
+#include "guichet/embedded.h"
 #include "guichet/err.h"
 #include "guichet/i18n.h"
 #include "guichet/id-key.h"
@@ -296,4 +297,26 @@ service_keyed_hash(struct service *svc, const char *kind, const char *value,
 	rc = id_key_hash(secret, kind, value, out);
 	secret_wipe(secret, sizeof secret);
 	return rc;
+}
+
+void *
+service_profile_load(struct service *svc, const char *suffix, size_t size,
+    int (*parse)(const char *name, const char *text, void *out,
+    char **cause))
+{
+	const struct embedded_file *f;
+	char name[32], *cause = NULL;
+	void *out = xcalloc(1, size);
+
+	snprintf(name, sizeof name, "%s%s", svc->conf->country == COUNTRY_GR ?
+	    "gr" : "ro", suffix);
+	f = embedded_find(embedded_profiles, name);
+	if (f != NULL && parse(name, f->text, out, &cause) == G_OK)
+		return out;
+	log_error("profile %s", cause != NULL ? cause : name);
+	service_fail(svc, G_ERR_CONFIG, _("The profile's rules are damaged: "
+	    "%s"), cause != NULL ? cause : name);
+	free(cause);
+	free(out);
+	return NULL;
 }

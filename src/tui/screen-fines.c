@@ -97,7 +97,7 @@ fines_leave(struct tui *tui)
 
 /* The fine found: what it is, what it costs today, whether it is paid. */
 static void
-draw_found(struct tui *tui, struct fines *s, WINDOW *w, int y, int cols)
+draw_found(struct fines *s, WINDOW *w, int y, int cols)
 {
 	const struct fine_type *t = fine_type_find(s->rules, s->found.type);
 	struct numfmt fmt = numfmt_for_lang(i18n_language());
@@ -121,7 +121,6 @@ draw_found(struct tui *tui, struct fines *s, WINDOW *w, int y, int cols)
 	} else if (due < s->found.amount)
 		draw_wrapped(w, y + 2, 2, 2, cols - 4, _("Paid within the days "
 		    "the law allows after the report, the fine is reduced."));
-	(void)tui;
 }
 
 static void
@@ -140,7 +139,7 @@ fines_draw(struct tui *tui)
 	    form_widget_label_width(s->form));
 	draw_text(w, y, 2, cols - 4, _("Date and time as 25.11.2026 10:30."));
 	if (s->found.id != 0)
-		draw_found(tui, s, w, y + 2, cols);
+		draw_found(s, w, y + 2, cols);
 	tui_overlay(tui, form_widget_window(s->form));
 	form_widget_cursor(s->form);
 }
