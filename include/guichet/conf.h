@@ -30,6 +30,7 @@ struct conf {
 	char *print_layout;	/* [print] layout: "" for the built-in one */
 	int envelope_expire_days; /* [print] expire_days */
 	int kiosk_idle_timeout;	/* [kiosk] idle_timeout, seconds */
+	bool kiosk_logout_after;	/* [kiosk] logout_after */
 	int lock_after;		/* [security] lock_after, failed logins */
 	char *enrolment_ca;	/* [enrolment] ca: PEM bundle */
 	char *log_file;		/* [log] file */

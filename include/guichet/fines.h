@@ -63,6 +63,10 @@ money_t fine_amount_on(const struct fine_rules *r, const struct fine *f,
  * other than letters, digits, blanks and '-'. */
 bool fine_plate_normalise(const char *typed, char *out, size_t len);
 
+/* Returns true when two normalised plates are the same car: blanks and
+ * '-' do not count ("CJ34DEF" is "CJ 34 DEF"). */
+bool fine_plate_same(const char *a, const char *b);
+
 /* Parses "dd.mm.yyyy hh:mm" or "yyyy-mm-dd hh:mm" into "YYYY-MM-DD HH:MM";
  * false for anything else or an impossible time. */
 bool fine_time_parse(const char *typed, char out[17]);

@@ -30,9 +30,11 @@ struct poll {
  * not before opens_on; sets p->id. */
 int service_poll_create(struct service *svc, struct poll *p);
 
-/* Calls fn with each poll open today (every poll when all is set),
- * newest first; for a citizen, voted says whether they voted in it. */
-int service_poll_list(struct service *svc, bool all,
+/* Calls fn with each poll open today, newest first, voted saying
+ * whether the citizen voted in it: a citizen's own, without the counts;
+ * for staff, voter's (0: nobody) with the counts, and every poll when
+ * all is set. */
+int service_poll_list(struct service *svc, bool all, int64_t voter,
     int (*fn)(const struct poll *p, void *arg), void *arg);
 
 /* Casts the vote for option (0-based) in poll id: the citizen's own at

@@ -8,6 +8,7 @@
 
 #include <stdint.h>
 
+#include "guichet/person-check.h"
 #include "guichet/registration.h"
 
 struct service;
@@ -17,6 +18,13 @@ struct service;
 int service_registration_file(struct service *svc, int64_t person_id,
     enum registration_source source, const char *received_at,
     int64_t *id);
+
+/* A visitor at the kiosk applies for an account (norms annex 1): p is
+ * checked like a registration at the counter (problems as there) and
+ * filed as a request with source kiosk; its number goes in *id, and the
+ * message tells them to bring their identity card to the counter. */
+int service_registration_apply(struct service *svc, struct person *p,
+    struct person_problem *problems, int max, int *count, int64_t *id);
 
 /* Calls fn with each pending request, earliest deadline first. */
 int service_registration_pending(struct service *svc, int limit,

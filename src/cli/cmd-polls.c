@@ -102,7 +102,7 @@ polls_list(struct cli *cli, int argc, char **argv)
 	(void)argv;
 	if (argc != 1)
 		return cli_usage(&cmd_polls);
-	if (service_poll_list(cli->svc, true, show, cli) != G_OK)
+	if (service_poll_list(cli->svc, true, 0, show, cli) != G_OK)
 		return cli_refuse("%s", service_message(cli->svc));
 	return 0;
 }

@@ -39,6 +39,7 @@ static const struct cli_command *const commands[] = {
 	&cmd_due,
 	&cmd_pay,
 	&cmd_polls,
+	&cmd_decisions,
 	NULL
 };
 

@@ -66,6 +66,9 @@ static const struct conf_option options[] = {
 	  NULL, "30", "days an envelope may wait to be handed over" },
 	{ "kiosk", "idle_timeout", CONF_INT, OFF(kiosk_idle_timeout), 10,
 	  3600, NULL, "120", "seconds before an idle kiosk logs out" },
+	{ "kiosk", "logout_after", CONF_BOOL, OFF(kiosk_logout_after), 0, 0,
+	  NULL, "no", "log out after each completed transaction (a request "
+	  "filed, a vote, an application)" },
 	{ "security", "lock_after", CONF_INT, OFF(lock_after), 3, 100, NULL,
 	  "10", "failed logins before an account locks" },
 	{ "enrolment", "ca", CONF_STRING, OFF(enrolment_ca), 0, 0, NULL,

@@ -179,6 +179,27 @@ fine_plate_normalise(const char *typed, char *out, size_t len)
 	return n > 0 && n <= 15;
 }
 
+/* Returns the next letter or digit of *p, moving past it; 0 at the end. */
+static int
+next_alnum(const char **p)
+{
+	while (**p != '\0' && !isalnum((unsigned char)**p))
+		(*p)++;
+	return **p == '\0' ? 0 : *(*p)++;
+}
+
+bool
+fine_plate_same(const char *a, const char *b)
+{
+	int ca, cb;
+
+	do {
+		ca = next_alnum(&a);
+		cb = next_alnum(&b);
+	} while (ca == cb && ca != 0);
+	return ca == cb;
+}
+
 bool
 fine_time_parse(const char *typed, char out[17])
 {

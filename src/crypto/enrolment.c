@@ -23,6 +23,7 @@
 #include <openssl/x509_vfy.h>
 
 #include "guichet/err.h"
+#include "guichet/file.h"
 #include "guichet/i18n-mark.h"
 
 /* A request is a page or two of text; the cap keeps a stray disk image
@@ -41,55 +42,6 @@
 #define R_UNCHECKABLE	N_("the signature cannot be checked: it is " \
 			    "damaged or uses an unsupported algorithm")
 #define R_NOMEM		N_("out of memory")
-
-/* Reads a whole regular file of at most ENROLMENT_MAX bytes into a fresh
- * buffer with a NUL after it; O_NONBLOCK so a FIFO cannot hang the open.
- * Returns G_OK, G_ERR_IO, G_ERR_INVALID (too large) or G_ERR_NOMEM. */
-static int
-read_file(const char *path, unsigned char **bufp, size_t *lenp)
-{
-	struct stat	 st;
-	unsigned char	*buf = NULL;
-	size_t		 len = 0, size;
-	ssize_t		 n;
-	int		 fd, rc = G_ERR_IO;
-
-	*bufp = NULL;
-	*lenp = 0;
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)) == -1)
-		return (G_ERR_IO);
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))
-		goto out;
-	if (st.st_size > ENROLMENT_MAX) {
-		rc = G_ERR_INVALID;
-		goto out;
-	}
-	size = (size_t)st.st_size;
-	if ((buf = malloc(size + 1)) == NULL) {
-		rc = G_ERR_NOMEM;
-		goto out;
-	}
-	/* A file that grows while read is cut at the size fstat saw. */
-	while (len < size) {
-		n = read(fd, buf + len, size - len);
-		if (n == -1 && errno == EINTR)
-			continue;
-		if (n == -1)
-			goto out;
-		if (n == 0)
-			break;
-		len += (size_t)n;
-	}
-	buf[len] = '\0';
-	*bufp = buf;
-	*lenp = len;
-	buf = NULL;
-	rc = G_OK;
-out:
-	free(buf);
-	close(fd);
-	return (rc);
-}
 
 /* True when path names a regular file, which is how a detached signature
  * is found beside its document. */
@@ -534,7 +486,8 @@ enrolment_verify(const char *path, const char *ca_bundle,
 		why = R_NOMEM;
 		goto out;
 	}
-	if ((rc = read_file(sig_path, &sig, &sig_len)) != G_OK) {
+	if ((rc = file_read_all(sig_path, ENROLMENT_MAX, &sig,
+	    &sig_len)) != G_OK) {
 		why = rc == G_ERR_INVALID ? R_TOO_LARGE : rc == G_ERR_NOMEM ?
 		    R_NOMEM : N_("the request file cannot be read");
 		goto out;
@@ -560,7 +513,8 @@ enrolment_verify(const char *path, const char *ca_bundle,
 		goto out;
 	}
 	if (doc_path != NULL && (detached || is_file(doc_path)) &&
-	    (rc = read_file(doc_path, &doc, &doc_len)) != G_OK) {
+	    (rc = file_read_all(doc_path, ENROLMENT_MAX, &doc,
+	    &doc_len)) != G_OK) {
 		why = rc == G_ERR_INVALID ? R_TOO_LARGE : rc == G_ERR_NOMEM ?
 		    R_NOMEM : N_("the signed document beside the .p7s cannot "
 		    "be read");

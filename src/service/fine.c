@@ -87,7 +87,7 @@ service_fine_find(struct service *svc, const struct fine *q,
 	if (rc != G_OK)
 		return rc;
 	/* The number alone must not open someone else's fine. */
-	if (strcmp(out->plate, q->plate) != 0 || strcmp(out->issued_at,
+	if (!fine_plate_same(out->plate, q->plate) || strcmp(out->issued_at,
 	    q->issued_at) != 0) {
 		memset(out, 0, sizeof *out);
 		return service_fail(svc, G_ERR_INVALID, _("Fine %s is recorded "

@@ -101,10 +101,28 @@ level_set(struct service *svc, int64_t id, enum account_level from,
 }
 
 int
+service_person_insert(struct service *svc, struct person *p, int64_t *id)
+{
+	char *folded;
+	int rc;
+
+	if ((*id = person_known(svc, p)) != 0) {
+		service_for(svc, *id);
+		return G_ERR_EXISTS;
+	}
+	p->level = LEVEL_NONE;
+	folded = person_folded(p);
+	rc = store_person_insert(svc->st, p, folded, id);
+	free(folded);
+	if (rc == G_OK)
+		service_for(svc, *id);
+	return rc;
+}
+
+int
 service_person_register(struct service *svc, struct person *p,
     struct person_problem *problems, int max, int *count, int64_t *id)
 {
-	char *folded;
 	int rc;
 
 	service_clear(svc);
@@ -121,19 +139,13 @@ service_person_register(struct service *svc, struct person *p,
 	}
 	if ((rc = service_begin(svc)) != G_OK)
 		return rc;
-	if ((*id = person_known(svc, p)) != 0) {
-		service_for(svc, *id);
+	if ((rc = service_person_insert(svc, p, id)) == G_ERR_EXISTS) {
 		service_fail(svc, G_ERR_EXISTS, "%s", _("This person is "
 		    "already registered: their card is shown instead."));
 		return service_finish(svc, G_ERR_EXISTS, "person.register",
 		    svc->on_behalf);
 	}
-	p->level = LEVEL_NONE;
-	folded = person_folded(p);
-	rc = store_person_insert(svc->st, p, folded, id);
-	free(folded);
 	if (rc == G_OK) {
-		service_for(svc, *id);
 		rc = level_set(svc, *id, LEVEL_NONE, LEVEL_STANDARD,
 		    N_("registered at the counter"));
 		p->level = LEVEL_STANDARD;

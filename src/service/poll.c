@@ -56,10 +56,27 @@ service_poll_create(struct service *svc, struct poll *p)
 	return service_finish(svc, rc, "poll.create", "poll");
 }
 
+/* Hands a citizen the polls without their counts. */
+struct uncounted {
+	int (*fn)(const struct poll *p, void *arg);
+	void *arg;
+};
+
+static int
+uncounted_one(const struct poll *p, void *arg)
+{
+	struct uncounted *u = arg;
+	struct poll copy = *p;
+
+	memset(copy.votes, 0, sizeof copy.votes);
+	return u->fn(&copy, u->arg);
+}
+
 int
-service_poll_list(struct service *svc, bool all,
+service_poll_list(struct service *svc, bool all, int64_t voter,
     int (*fn)(const struct poll *p, void *arg), void *arg)
 {
+	struct uncounted u = { fn, arg };
 	char today[11];
 	int rc;
 
@@ -69,9 +86,9 @@ service_poll_list(struct service *svc, bool all,
 	date_format_iso(clock_today(), today, sizeof today);
 	/* A citizen sees the polls open today, never the counts. */
 	if (svc->actor.role == ROLE_CITIZEN)
-		all = false;
-	return store_poll_each(svc->st, all ? NULL : today,
-	    svc->actor.person_id, fn, arg);
+		return store_poll_each(svc->st, today, svc->actor.person_id,
+		    uncounted_one, &u);
+	return store_poll_each(svc->st, all ? NULL : today, voter, fn, arg);
 }
 
 /* Checks that person p may vote in poll at today's date. */
@@ -129,11 +146,14 @@ service_poll_vote(struct service *svc, int64_t id, int option,
 		    svc->actor.role == ROLE_CITIZEN ? "kiosk" : "counter",
 		    option);
 	if (rc == G_ERR_EXISTS)
-		service_fail(svc, rc, "%s", _("You have voted in this poll "
-		    "already: each citizen votes once."));
+		service_fail(svc, rc, "%s", svc->actor.role == ROLE_CITIZEN ?
+		    _("You have voted in this poll already: each citizen votes "
+		    "once.") : _("This citizen has voted in this poll already, "
+		    "here or at a kiosk: each citizen votes once."));
 	else if (rc == G_OK)
-		service_fail(svc, G_OK, "%s", _("Your vote is counted. Thank "
-		    "you."));
+		service_fail(svc, G_OK, "%s", svc->actor.role == ROLE_CITIZEN ?
+		    _("Your vote is counted. Thank you.") : _("The vote is "
+		    "counted, cast at the counter."));
 	return service_finish(svc, rc, "poll.vote", object);
 }
 

@@ -57,36 +57,48 @@ check_code(struct service *svc, const struct request *r,
 }
 
 int
+service_pdf_print(struct service *svc, const void *pdf, size_t len,
+    const char *printer, const char *action, const char *object,
+    const char *printed, const char *not_printed)
+{
+	char *reason = NULL;
+	int rc, job = 0;
+
+	rc = printer_submit_pdf(printer != NULL ? printer : svc->conf->printer,
+	    object, pdf, len, PRINT_TIMEOUT, &job, &reason);
+	if (rc == G_OK)
+		service_fail(svc, G_OK, "%s", printed);
+	else if (reason != NULL) {
+		service_fail(svc, G_ERR_IO, not_printed, reason);
+		log_warn("%s of %s not printed: %s", action, object, reason);
+		free(reason);
+	}
+	if (service_begin(svc) != G_OK)
+		return rc;
+	return service_finish(svc, rc, action, object);
+}
+
+int
 service_receipt_print(struct service *svc, const struct receipt_doc *doc,
     const char *printer, const char *action, const char *object,
     const char *printed)
 {
 	unsigned char *pdf = NULL;
 	const char *why = NULL;
-	char *reason = NULL;
 	size_t len = 0;
-	int rc, job = 0;
+	int rc;
 
-	if (receipt_pdf(doc, &pdf, &len, &why) != G_OK)
+	if (receipt_pdf(doc, &pdf, &len, &why) != G_OK) {
 		rc = service_fail(svc, G_ERR_IO, _("The receipt could not be "
 		    "drawn: %s"), _(why));
-	else {
-		rc = printer_submit_pdf(printer != NULL ? printer :
-		    svc->conf->printer, object, pdf, len, PRINT_TIMEOUT, &job,
-		    &reason);
-		free(pdf);
+		if (service_begin(svc) != G_OK)
+			return rc;
+		return service_finish(svc, rc, action, object);
 	}
-	if (rc == G_OK)
-		service_fail(svc, G_OK, "%s", printed);
-	else if (reason != NULL) {
-		service_fail(svc, G_ERR_IO, _("The receipt was not printed: %s."),
-		    reason);
-		log_warn("receipt of %s not printed: %s", object, reason);
-		free(reason);
-	}
-	if (service_begin(svc) != G_OK)
-		return rc;
-	return service_finish(svc, rc, action, object);
+	rc = service_pdf_print(svc, pdf, len, printer, action, object,
+	    printed, _("The receipt was not printed: %s."));
+	free(pdf);
+	return rc;
 }
 
 /* What the receipt of r shows, in the language on screen. */

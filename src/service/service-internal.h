@@ -104,6 +104,14 @@ void *service_profile_load(struct service *svc, const char *suffix,
 int service_check_code(struct service *svc, const char *kind,
     const char *what, char check[CHECK_CODE_LEN]);
 
+/* Prints pdf (len bytes) through CUPS on printer (NULL: the configured
+ * one), outside any transaction, then audits action on object with the
+ * outcome; sets the message to printed, or to not_printed (a format
+ * with one %s: why). */
+int service_pdf_print(struct service *svc, const void *pdf, size_t len,
+    const char *printer, const char *action, const char *object,
+    const char *printed, const char *not_printed);
+
 /* Prints doc through CUPS on printer (NULL: the configured one), outside
  * any transaction, then audits action on object with the outcome; sets
  * the message to printed, or to what went wrong. */
@@ -124,6 +132,13 @@ int service_demo_register(struct service *svc, const struct person *p,
  * citizen reads only their own, a visitor only what they just filed;
  * fills in the formatted numbers. */
 struct request;
+/* Stores p, checked already, as known to the town hall without an
+ * account (LEVEL_NONE) and sets *id; a person holding one of p's
+ * national ids is not stored twice: G_ERR_EXISTS with their *id.  Must
+ * run inside a transaction. */
+int service_person_insert(struct service *svc, struct person *p,
+    int64_t *id);
+
 int service_request_load(struct service *svc, int64_t id, struct request *r);
 
 #endif

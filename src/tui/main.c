@@ -15,6 +15,7 @@
 #include "guichet/i18n.h"
 #include "guichet/log.h"
 #include "guichet/service.h"
+#include "kiosk-guard.h"
 #include "tui.h"
 
 static void
@@ -97,6 +98,8 @@ main(int argc, char **argv)
 	if (log_open(conf.log_file, "guichet") == -1)
 		fprintf(stderr, "guichet: warning: cannot open the log %s\n",
 		    conf.log_file);
+	if (kiosk)
+		kiosk_guard();	/* from here on, in the kiosk's own process */
 	if (service_open(&conf, database, &svc, &cause) != G_OK) {
 		fprintf(stderr, "guichet: %s\n", cause);
 		log_error("%s", cause);

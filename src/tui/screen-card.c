@@ -54,6 +54,7 @@ static const struct key_hint hints[] = {
 	{ "E", N_("Envelope") },
 	{ "R", N_("Requests") },
 	{ "T", N_("Taxes") },
+	{ "P", N_("Polls") },
 	{ "?/F1", N_("Help") },
 	{ "Esc", N_("Back") },
 	{ NULL, NULL }
@@ -404,6 +405,10 @@ card_key(struct tui *tui, struct key key)
 		tui_switch(tui, &screen_taxes);
 		return KEY_HANDLED;
 	}
+	if (!key.is_code && (k == L'p' || k == L'P')) {
+		tui_switch(tui, &screen_polls);
+		return KEY_HANDLED;
+	}
 	if (!key.is_code && (k == L'r' || k == L'R')) {
 		tui->requests_of = tui->person_id;
 		tui_switch(tui, &screen_requests);
@@ -424,8 +429,9 @@ const struct screen screen_card = {
 	    "reinstates (Z again) an account, or closes it for good (C), "
 	    "always with a reason. E opens the citizen's credential "
 	    "envelopes. R lists the citizen's requests, where F3 files a new "
-	    "one for them. T opens their taxpayer register. Esc goes back to the list the card was opened "
-	    "from."),
+	    "one for them. T opens their taxpayer register. P opens the polls "
+	    "open today, where the citizen votes at the counter. Esc goes back "
+	    "to the list the card was opened from."),
 	.hints = hints,
 	.enter = card_enter,
 	.draw = card_draw,

@@ -3,6 +3,8 @@
  * municipality's code, the number, the plate, the date and time, the
  * kind), finds the fine or registers it when the police's record has not
  * arrived, and takes its whole amount of the day, printing the receipt.
+ * At the kiosk anyone may look a fine up the same way, and is told what
+ * it costs today and where to pay it.
  */
 #include "config.h"
 
@@ -44,6 +46,14 @@ static const struct key_hint hints[] = {
 	{ NULL, NULL }
 };
 
+static const struct key_hint kiosk_hints[] = {
+	{ "Enter", N_("Look up") },
+	{ "Tab/↑↓", N_("Field") },
+	{ "F1", N_("Help") },
+	{ "Esc", N_("Back") },
+	{ NULL, NULL }
+};
+
 /* Makes a new payment key: one per fine paid from this screen. */
 static void
 new_key(struct tui *tui, struct fines *s)
@@ -62,7 +72,7 @@ fines_enter(struct tui *tui)
 	tui->state = s;
 	if ((s->rules = service_fine_rules(tui->svc)) == NULL) {
 		tui_message(tui, MSG_ERROR, "%s", service_message(tui->svc));
-		tui_switch(tui, &screen_main);
+		tui_switch(tui, tui->kiosk ? &screen_kiosk_home : &screen_main);
 		return;
 	}
 	for (i = 0; i < s->rules->ntypes; i++)
@@ -78,7 +88,8 @@ fines_enter(struct tui *tui)
 	    16, false, NULL };
 	s->specs[F_KIND] = (struct form_field_spec){ N_("Kind"), 40, 40,
 	    false, s->kinds };
-	s->form = form_widget_new(s->specs, N_FIELDS);
+	/* The kind only matters to register a fine, at the counter. */
+	s->form = form_widget_new(s->specs, tui->kiosk ? F_KIND : N_FIELDS);
 	form_widget_set_value(s->form, F_TOWN, tui->conf->town_code);
 	form_widget_focus(s->form, F_NUMBER);
 	new_key(tui, s);
@@ -123,6 +134,15 @@ draw_found(struct fines *s, WINDOW *w, int y, int cols)
 		    "the law allows after the report, the fine is reduced."));
 }
 
+/* Where a citizen pays what the kiosk found. */
+static void
+draw_where_to_pay(WINDOW *w, int y, int cols)
+{
+	draw_wrapped(w, y, 2, 3, cols - 4, _("Pay it at the counter, in cash "
+	    "or by card, or by bank transfer with the report's number: the "
+	    "accounts are under Information (5) on the menu."));
+}
+
 static void
 fines_draw(struct tui *tui)
 {
@@ -140,6 +160,8 @@ fines_draw(struct tui *tui)
 	draw_text(w, y, 2, cols - 4, _("Date and time as 25.11.2026 10:30."));
 	if (s->found.id != 0)
 		draw_found(s, w, y + 2, cols);
+	if (s->found.id != 0 && s->found.payment_id == 0 && tui->kiosk)
+		draw_where_to_pay(w, y + 5, cols);
 	tui_overlay(tui, form_widget_window(s->form));
 	form_widget_cursor(s->form);
 }
@@ -159,7 +181,7 @@ typed(struct tui *tui, struct fines *s, struct fine *q)
 	snprintf(t.number, sizeof t.number, "%s", v[F_NUMBER]);
 	snprintf(t.plate, sizeof t.plate, "%s", v[F_PLATE]);
 	snprintf(t.issued_at, sizeof t.issued_at, "%s", v[F_TIME]);
-	if (s->rules->ntypes > 0)
+	if (s->rules->ntypes > 0 && !tui->kiosk)
 		snprintf(t.type, sizeof t.type, "%s",
 		    s->rules->types[form_widget_choice(s->form, F_KIND)].id);
 	for (i = 0; i < F_KIND; i++)
@@ -182,7 +204,9 @@ look_up(struct tui *tui, struct fines *s)
 		tui_message(tui, MSG_NONE, NULL);
 	else if (rc == G_ERR_NOTFOUND)
 		tui_message(tui, MSG_INFO, "%s %s", service_message(tui->svc),
-		    _("F3 registers it, with the kind chosen."));
+		    tui->kiosk ? _("The police's record may take a few days to "
+		    "arrive; at the counter, with the report, it is paid at "
+		    "once.") : _("F3 registers it, with the kind chosen."));
 	else
 		tui_message(tui, MSG_ERROR, "%s", service_message(tui->svc));
 }
@@ -257,9 +281,13 @@ fines_key(struct tui *tui, struct key key)
 	if (s->form == NULL)
 		return KEY_IGNORED;
 	if (key_is_escape(key))
-		return tui_switch(tui, &screen_main), KEY_HANDLED;
+		return tui_switch(tui, tui->kiosk ? &screen_kiosk_home :
+		    &screen_main), KEY_HANDLED;
 	if (key_is_enter(key))
 		return look_up(tui, s), KEY_HANDLED;
+	if (tui->kiosk && key.is_code && key.code >= KEY_F(2) &&
+	    key.code <= KEY_F(9))
+		return KEY_IGNORED;	/* registering and paying: the counter */
 	if (key.is_code && key.code == KEY_F(3))
 		return register_fine(tui, s), KEY_HANDLED;
 	if (key.is_code && (key.code == KEY_F(5) || key.code == KEY_F(6)))
@@ -285,6 +313,15 @@ const struct screen screen_fines = {
 	    "whole amount in cash, F6 by card; after a yes the receipt is "
 	    "printed. A fine is paid once. Esc goes back."),
 	.hints = hints,
+	.kiosk_title = N_("Look up a fine"),
+	.kiosk_help = N_("Type what your fine's report says: the report's "
+	    "number, the car's plate, and the date and time as 25.11.2026 "
+	    "10:30 (our municipality's code is filled in; a fine of another "
+	    "municipality is paid there). Enter looks it up: you see its "
+	    "amount, what it costs if paid today (less when paid soon after "
+	    "the report) and where to pay. All three must match the report, "
+	    "so nobody finds another person's fine. Esc goes back."),
+	.kiosk_hints = kiosk_hints,
 	.enter = fines_enter,
 	.draw = fines_draw,
 	.key = fines_key,

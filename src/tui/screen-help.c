@@ -28,7 +28,7 @@ help_draw(struct tui *tui)
 	char line[256];
 
 	wattron(w, A_BOLD);
-	snprintf(line, sizeof line, _("Help: %s"), _(of->title));
+	snprintf(line, sizeof line, _("Help: %s"), _(tui_title(tui, of)));
 	draw_text(w, 1, 2, cols - 4, line);
 	wattroff(w, A_BOLD);
 	y = 3 + draw_wrapped(w, 3, 2, rows - 4, cols - 4, _(tui_help(tui,

@@ -17,7 +17,7 @@
 #include "tui.h"
 
 static const struct key_hint hints[] = {
-	{ "1-6", N_("Choose") },
+	{ "1-9", N_("Choose") },
 	{ "F1", N_("Help") },
 	{ "F10/Esc", N_("Log out") },
 	{ NULL, NULL }
@@ -30,40 +30,80 @@ citizen(const struct tui *tui)
 	return service_actor(tui->svc)->role == ROLE_CITIZEN;
 }
 
+/* What the menu offers, in the order drawn; who sees each line. */
+enum audience { EVERYONE, CITIZENS, VISITORS };
+
+struct choice {
+	wchar_t key;
+	const char *label;		/* N_() */
+	enum audience audience;
+	const struct screen *screen;	/* NULL: handled in home_key */
+};
+
+static const struct choice choices[] = {
+	{ L'1', N_("File a request"), EVERYONE, &screen_request_types },
+	{ L'2', N_("My requests"), CITIZENS, &screen_requests },
+	{ L'3', N_("My taxes"), CITIZENS, &screen_taxes },
+	{ L'4', N_("Someone has seen my password"), CITIZENS, NULL },
+	{ L'5', N_("Information: when and how to pay"), EVERYONE,
+	  &screen_info },
+	{ L'6', N_("Polls"), CITIZENS, &screen_polls },
+	{ L'7', N_("Council decisions"), EVERYONE, &screen_decisions },
+	{ L'8', N_("Look up a fine"), EVERYONE, &screen_fines },
+	{ L'9', N_("Apply for an account"), VISITORS, &screen_register },
+};
+
+#define N_CHOICES ((int)(sizeof choices / sizeof choices[0]))
+
+static bool
+offered(const struct tui *tui, const struct choice *c)
+{
+	return c->audience == EVERYONE ||
+	    (c->audience == CITIZENS) == citizen(tui);
+}
+
+static const struct choice *
+choice_for(const struct tui *tui, wint_t key)
+{
+	int i;
+
+	for (i = 0; i < N_CHOICES; i++)
+		if ((wint_t)choices[i].key == key && offered(tui, &choices[i]))
+			return &choices[i];
+	return NULL;
+}
+
 static void
 home_draw(struct tui *tui)
 {
 	WINDOW *w = tui->body;
-	int rows = getmaxy(w), cols = getmaxx(w);
-	int top = rows > 12 ? (rows - 10) / 2 : 0, x = cols / 2 - 18;
+	int rows = getmaxy(w), cols = getmaxx(w), shown = 0, i, y;
+	int x = cols / 2 - 18, top;
 	char line[200];
 
+	for (i = 0; i < N_CHOICES; i++)
+		shown += offered(tui, &choices[i]);
+	top = rows > shown + 9 ? (rows - shown - 7) / 2 : 0;
 	wattron(w, A_BOLD);
 	draw_centred(w, top, citizen(tui) ? _("What would you like to do?") :
 	    _("Without an account"));
 	wattroff(w, A_BOLD);
-	snprintf(line, sizeof line, "1  %s", _("File a request"));
-	draw_text(w, top + 2, x, cols - x, line);
-	if (citizen(tui)) {
-		snprintf(line, sizeof line, "2  %s", _("My requests"));
-		draw_text(w, top + 3, x, cols - x, line);
-		snprintf(line, sizeof line, "3  %s", _("My taxes"));
-		draw_text(w, top + 4, x, cols - x, line);
-		snprintf(line, sizeof line, "4  %s", _("Someone has seen my "
-		    "password"));
-		draw_text(w, top + 5, x, cols - x, line);
-		snprintf(line, sizeof line, "6  %s", _("Polls"));
-		draw_text(w, top + 7, x, cols - x, line);
+	y = top + 2;
+	for (i = 0; i < N_CHOICES; i++) {
+		if (!offered(tui, &choices[i]))
+			continue;
+		snprintf(line, sizeof line, "%lc  %s", choices[i].key,
+		    _(choices[i].label));
+		draw_text(w, y++, x, cols - x, line);
 	}
-	snprintf(line, sizeof line, "5  %s", _("Information: when and how to "
-	    "pay"));
-	draw_text(w, top + (citizen(tui) ? 6 : 3), x, cols - x, line);
+	y++;
 	if (!citizen(tui))
-		draw_wrapped(w, top + 4, 4, 3, cols - 8, _("Without an account "
+		y += draw_wrapped(w, y, 4, 3, cols - 8, _("Without an account "
 		    "you can file a general request or a proposal, without "
-		    "your name. To follow requests and see your taxes, ask "
-		    "for an account at the counter."));
-	draw_wrapped(w, top + 9, 4, 2, cols - 8, _("When you are done, press "
+		    "your name. To follow requests and see your taxes, apply "
+		    "for an account (9) and bring your identity card to the "
+		    "counter.")) + 1;
+	draw_wrapped(w, y, 4, 2, cols - 8, _("When you are done, press "
 	    "F10 to log out: the screen is wiped for the next person."));
 }
 
@@ -83,6 +123,7 @@ exposed_confirmed(struct tui *tui)
 static int
 home_key(struct tui *tui, struct key key)
 {
+	const struct choice *choice;
 	wint_t k = key.code;
 
 	if ((key.is_code && k == KEY_F(10)) || (!key.is_code && k == 27)) {
@@ -91,26 +132,16 @@ home_key(struct tui *tui, struct key key)
 		tui_switch(tui, &screen_kiosk_start);
 		return KEY_HANDLED;
 	}
-	if (key.is_code)
+	if (key.is_code || (choice = choice_for(tui, k)) == NULL)
 		return KEY_IGNORED;
 	tui->request_back = &screen_kiosk_home;
-	if (k == L'1') {
-		tui->file_for = 0;		/* the service knows who */
-		tui_switch(tui, &screen_request_types);
-	} else if (k == L'2' && citizen(tui))
-		tui_switch(tui, &screen_requests);
-	else if (k == L'3' && citizen(tui))
-		tui_switch(tui, &screen_taxes);
-	else if (k == L'5')
-		tui_switch(tui, &screen_info);
-	else if (k == L'6' && citizen(tui))
-		tui_switch(tui, &screen_polls);
-	else if (k == L'4' && citizen(tui))
+	tui->file_for = 0;		/* the service knows who */
+	if (choice->screen != NULL)
+		tui_switch(tui, choice->screen);
+	else if (choice->key == L'4')
 		tui_confirm(tui, exposed_confirmed, "%s", _("Revoke your username "
 		    "and password now? Nobody can use them any more, you "
 		    "neither: a new envelope waits for you at the counter."));
-	else
-		return KEY_IGNORED;
 	return KEY_HANDLED;
 }
 

@@ -56,7 +56,8 @@ start_draw(struct tui *tui)
 	    "log in with the username and password from your envelope."));
 	draw_wrapped(w, top + 9, 4, 3, getmaxx(w) - 8, _("Press A to go on "
 	    "without an account: you can file a general request or a "
-	    "proposal, without your name."));
+	    "proposal, without your name, and search the council's "
+	    "decisions."));
 }
 
 static int

@@ -32,8 +32,10 @@ static const struct area areas[] = {
 	{ N_("Fines"), N_("parking and traffic fines"), &screen_fines },
 	{ N_("Businesses"), N_("businesses and their legal representatives"),
 	  &screen_businesses },
-	{ N_("Council decisions"), N_("search and print decisions"), NULL },
-	{ N_("Polls"), N_("votes cast at the counter"), NULL },
+	{ N_("Council decisions"), N_("search and print decisions"),
+	  &screen_decisions },
+	{ N_("Polls"), N_("the totals of every poll; a citizen votes from "
+	  "their card (P)"), &screen_polls },
 	{ N_("Administration"), N_("staff, printers, sync, audit"), NULL },
 };
 
@@ -106,6 +108,7 @@ area_open(struct tui *tui, int i)
 
 	m->selected = i;
 	tui->requests_of = 0;		/* an area starts with the whole town */
+	tui->person_id = 0;
 	tui->taxpayer[0] = '\0';
 	tui->taxes_back = NULL;
 	if (areas[i].screen != NULL) {

@@ -2,6 +2,8 @@
  * Registering a citizen: two pages (identity and contact; address), every
  * field checked by the service layer and each reason shown next to its
  * field.  A national id already registered opens that person's card.
+ * At the kiosk the same form is a visitor's application for an account
+ * (norms annex 1), filed as a registration request.
  */
 #include "config.h"
 
@@ -17,6 +19,7 @@
 #include "guichet/i18n.h"
 #include "guichet/person-check.h"
 #include "guichet/service-person.h"
+#include "guichet/service-registration.h"
 #include "guichet/service.h"
 #include "guichet/xmalloc.h"
 #include "tui.h"
@@ -102,6 +105,16 @@ static const struct key_hint hints[] = {
 	{ NULL, NULL }
 };
 
+static const struct key_hint kiosk_hints[] = {
+	{ "Tab/↑↓", N_("Field") },
+	{ "PgDn/PgUp", N_("Page") },
+	{ "←→", N_("Choice") },
+	{ "Enter", N_("Send") },
+	{ "F1", N_("Help") },
+	{ "Esc", N_("Back") },
+	{ NULL, NULL }
+};
+
 #define COUNT(a) ((int)(sizeof a / sizeof a[0]))
 
 /* Builds one page's form from the fields of head and then tail. */
@@ -157,8 +170,9 @@ register_draw(struct tui *tui)
 	WINDOW *w = tui->body;
 	char line[160];
 
-	snprintf(line, sizeof line, _("New citizen — page %d of %d: %s"),
-	    r->page + 1, PAGES, _(pg->title));
+	snprintf(line, sizeof line, _("%s — page %d of %d: %s"),
+	    _(tui_title(tui, &screen_register)), r->page + 1, PAGES,
+	    _(pg->title));
 	wattron(w, A_BOLD);
 	draw_text(w, 0, 2, getmaxx(w) - 4, line);
 	wattroff(w, A_BOLD);
@@ -237,22 +251,26 @@ show_problems(struct reg *r, const struct person_problem *problems,
 			}
 }
 
-/* Sends the form to the service and goes to the card on success. */
+/* Sends the form to the service: at the kiosk a visitor's application,
+ * which leaves its number on the menu; at the counter a registration,
+ * which opens the citizen's card.  A problem is shown next to its
+ * field. */
 static void
 submit(struct tui *tui, struct reg *r)
 {
 	struct person_problem problems[PF_COUNT];
 	struct person p;
 	int64_t id;
-	int count, rc;
+	int count = 0, rc;
 
 	if (!collect(r, &p)) {
 		tui_message(tui, MSG_ERROR, "%s", _("Birth date: write it as "
 		    "31.12.1980."));
 		return;
 	}
-	rc = service_person_register(tui->svc, &p, problems, PF_COUNT, &count,
-	    &id);
+	rc = tui->kiosk ? service_registration_apply(tui->svc, &p, problems,
+	    PF_COUNT, &count, &id) : service_person_register(tui->svc, &p,
+	    problems, PF_COUNT, &count, &id);
 	if (rc == G_ERR_INVALID && count > 0) {
 		show_problems(r, problems, count);
 		tui_message(tui, MSG_ERROR, "%s", _(problems[0].reason));
@@ -260,7 +278,9 @@ submit(struct tui *tui, struct reg *r)
 	}
 	tui_message(tui, rc == G_OK || rc == G_ERR_EXISTS ? MSG_INFO :
 	    MSG_ERROR, "%s", service_message(tui->svc));
-	if (rc == G_OK || rc == G_ERR_EXISTS) {
+	if (tui->kiosk && rc == G_OK)
+		tui_transaction_done(tui, &screen_kiosk_home);
+	else if (!tui->kiosk && (rc == G_OK || rc == G_ERR_EXISTS)) {
 		tui->person_id = id;
 		tui->card_back = &screen_citizens;
 		tui_switch(tui, &screen_card);
@@ -279,7 +299,8 @@ register_key(struct tui *tui, struct key key)
 		return KEY_HANDLED;
 	}
 	if (key_is_escape(key)) {
-		tui_confirm_leave(tui, &screen_citizens);
+		tui_confirm_leave(tui, tui->kiosk ? &screen_kiosk_home :
+		    &screen_citizens);
 		return KEY_HANDLED;
 	}
 	if (key.is_code && (key.code == KEY_NPAGE || key.code == KEY_PPAGE)) {
@@ -314,6 +335,15 @@ const struct screen screen_register = {
 	    "that person's card opens instead. Esc leaves without saving, "
 	    "after asking."),
 	.hints = hints,
+	.kiosk_title = N_("Apply for an account"),
+	.kiosk_help = N_("Type your data as on your identity card: the arrow "
+	    "keys or Tab move between fields, Page Down and Page Up switch "
+	    "between the page with your name and the page with your address. "
+	    "Enter sends the application: a field with a problem is marked "
+	    "with ✗ and its reason. You get a number; bring your identity "
+	    "card to the counter, where you receive the envelope with your "
+	    "username and password. Esc goes back without sending."),
+	.kiosk_hints = kiosk_hints,
 	.enter = register_enter,
 	.draw = register_draw,
 	.key = register_key,

@@ -212,7 +212,7 @@ form_file(struct tui *tui, struct request_form *s)
 	    tui->conf->printer) != G_OK)
 		tui_message(tui, MSG_ERROR, "%s %s", _("Filed."),
 		    service_message(tui->svc));
-	tui_switch(tui, &screen_request);
+	tui_transaction_done(tui, &screen_request);
 out:
 	for (i = 0; i < s->type->nfields; i++)
 		free(text[i]);

@@ -42,7 +42,8 @@ struct screen {
 	const char *title;		/* N_() */
 	const char *help;		/* N_(): what F1 explains */
 	const struct key_hint *hints;	/* ends with a NULL key */
-	const char *kiosk_help;		/* at the kiosk, when it differs */
+	const char *kiosk_title;	/* at the kiosk, when it differs */
+	const char *kiosk_help;
 	const struct key_hint *kiosk_hints;
 	void (*enter)(struct tui *tui);
 	void (*draw)(struct tui *tui);
@@ -77,6 +78,7 @@ extern const struct screen screen_kiosk_login;
 extern const struct screen screen_kiosk_home;
 extern const struct screen screen_info;
 extern const struct screen screen_polls;
+extern const struct screen screen_decisions;
 extern const struct screen screen_help;
 extern const struct screen screen_confirm;
 

@@ -33,5 +33,6 @@ const struct screen *const screens[] = {
 	&screen_kiosk_home,
 	&screen_info,
 	&screen_polls,
+	&screen_decisions,
 	NULL
 };

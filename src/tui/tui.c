@@ -86,11 +86,33 @@ key_is_escape(struct key key)
 	return !key.is_code && key.code == 27;
 }
 
+void
+tui_transaction_done(struct tui *tui, const struct screen *next)
+{
+	size_t len = strlen(tui->message);
+
+	if (!tui->kiosk || !tui->conf->kiosk_logout_after) {
+		if (next != NULL)
+			tui_switch(tui, next);
+		return;
+	}
+	snprintf(tui->message + len, sizeof tui->message - len, "%s%s",
+	    len > 0 ? " " : "", _("You are logged out. Thank you."));
+	tui_switch(tui, &screen_kiosk_start);
+}
+
 const struct key_hint *
 tui_hints(const struct tui *tui, const struct screen *s)
 {
 	return tui->kiosk && s->kiosk_hints != NULL ? s->kiosk_hints :
 	    s->hints;
+}
+
+const char *
+tui_title(const struct tui *tui, const struct screen *s)
+{
+	return tui->kiosk && s->kiosk_title != NULL ? s->kiosk_title :
+	    s->title;
 }
 
 const char *
@@ -195,7 +217,7 @@ redraw(struct tui *tui)
 	attron(draw_attr(STYLE_TITLE));
 	mvhline(0, 0, ' ', COLS);
 	snprintf(line, sizeof line, " guichet · %s · %s", tui->conf->town,
-	    _(view(tui)->title));
+	    _(tui_title(tui, view(tui))));
 	draw_text(stdscr, 0, 0, COLS, line);
 	attroff(draw_attr(STYLE_TITLE));
 

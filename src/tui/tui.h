@@ -72,6 +72,10 @@ int tui_run(struct service *svc, const struct conf *conf, bool kiosk);
 /* Asks the loop to show screen next after this key. */
 void tui_switch(struct tui *tui, const struct screen *next);
 
+/* Goes on to next (NULL: stays) once a kiosk transaction is done, or,
+ * with [kiosk] logout_after, logs out, saying so after the message. */
+void tui_transaction_done(struct tui *tui, const struct screen *next);
+
 /* Sets the message line (kind MSG_NONE clears it). */
 void tui_message(struct tui *tui, enum message_kind kind, const char *fmt,
     ...) __attribute__((format(printf, 3, 4)));
@@ -91,6 +95,7 @@ void tui_next_language(struct tui *tui, int step);
  * the kiosk has its own where a screen differs. */
 const struct key_hint *tui_hints(const struct tui *tui,
     const struct screen *s);
+const char *tui_title(const struct tui *tui, const struct screen *s);
 const char *tui_help(const struct tui *tui, const struct screen *s);
 
 /* Returns true for the keys every screen shares: F1/? help, F10 quit;

@@ -17,38 +17,6 @@ done
 
 TEXT="guichet test page"
 
-# make_pdf FILE TEXT: a one-page DL PDF showing TEXT in Helvetica, with
-# the cross-reference table pointing at each object's true offset.
-make_pdf() {
-	stream="BT /F1 12 Tf 40 300 Td ($2) Tj ET"
-	: >"$1"
-	offsets=
-	obj() {
-		offsets="$offsets $(wc -c <"$1")"
-		printf '%s\n' "$2" >>"$1"
-	}
-	printf '%%PDF-1.4\n' >>"$1"
-	obj "$1" "1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj"
-	obj "$1" "2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj"
-	obj "$1" "3 0 obj << /Type /Page /Parent 2 0 R \
-/MediaBox [0 0 312 624] /Contents 4 0 R \
-/Resources << /Font << /F1 5 0 R >> >> >> endobj"
-	obj "$1" "4 0 obj << /Length ${#stream} >>
-stream
-$stream
-endstream
-endobj"
-	obj "$1" "5 0 obj << /Type /Font /Subtype /Type1 \
-/BaseFont /Helvetica >> endobj"
-	xref=$(wc -c <"$1")
-	{
-		printf 'xref\n0 6\n0000000000 65535 f \n'
-		for o in $offsets; do printf '%010d 00000 n \n' "$o"; done
-		printf 'trailer << /Size 6 /Root 1 0 R >>\n'
-		printf 'startxref\n%s\n%%%%EOF\n' "$xref"
-	} >>"$1"
-}
-
 # run_print PRINTER [TIMEOUT]: runs the driver on the test PDF, leaving
 # OUT, ERR and RC.
 run_print() {

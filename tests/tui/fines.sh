@@ -2,7 +2,8 @@
 # Fines at the counter: a parking fine not yet recorded is registered,
 # paid at the amount of the day (half, within 15 days of the report) and
 # its receipt printed; paid once; another municipality's fine, or a
-# number with the wrong plate, is refused with the reason.
+# number with the wrong plate, is refused with the reason.  At the kiosk
+# anyone looks a fine up and is told where to pay it.
 . "$TESTS_SRCDIR/lib.sh"
 . "$TESTS_SRCDIR/cups.sh"
 write_conf ro en
@@ -75,4 +76,45 @@ tui_type "12345"
 tui_keys Enter
 check_screen "another municipality's fine is refused" "another municipality"
 check_eq "and nothing of it was stored" 2 "$(sqlite3 "$DB" "SELECT COUNT(*) FROM fine")"
+tui_stop
+
+# At the kiosk anyone looks a fine up, with all three of the report's
+# details, and is told where to pay; nothing is registered or paid there.
+tui_start -- --kiosk
+tui_keys 3 a 8
+check_screen "the kiosk looks fines up" "Look up a fine"
+check_lacks "without the counter's kinds" "Kind" "$(tui_screen)"
+tui_type "PL-2026-0002"
+tui_keys Tab
+tui_type "CJ34DEF"
+tui_keys Enter
+check_screen "the date and time are asked for" "Date and time: as on the report"
+tui_keys Tab
+tui_type "$OLD 08:00"
+tui_keys Enter
+check_screen "the fine with what it costs today" "to pay today: 200.00"
+check_screen "and where to pay it" "Pay it at the counter"
+tui_keys F3 F5 F6
+check_eq "the kiosk neither registers nor takes payments" "2|1" \
+    "$(sqlite3 "$DB" "SELECT (SELECT COUNT(*) FROM fine), (SELECT COUNT(*) FROM fine_payment)")"
+tui_keys C-u
+tui_type "$TODAY 08:00"
+tui_keys Enter
+check_screen "another time does not open it" "another plate or time"
+check_lacks "and shows nothing of it" "200.00" "$(tui_screen)"
+tui_keys BTab BTab
+tui_keys C-u
+tui_type "PL-2026-0001"
+tui_keys Tab
+tui_keys C-u
+tui_type "CJ 12 ABC"
+tui_keys Tab
+tui_keys C-u
+tui_type "$TODAY 10:30"
+tui_keys Enter
+check_screen "a paid fine shows paid" "Paid on"
+check_lacks "with nothing left to pay" "Pay it at the counter" "$(tui_screen)"
+tui_keys Escape
+check_screen "Esc goes back to the kiosk's menu" "Look up a fine"
+check_screen "the menu" "Apply for an account"
 finish

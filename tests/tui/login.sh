@@ -25,7 +25,7 @@ check_contains "the status line names the clerk" "demo.clerk" "$screen"
 check_contains "and the station" "Ghișeu test" "$screen"
 check_lacks "the password is not on screen" "$password" "$screen"
 
-tui_keys 7
+tui_keys 9
 check_screen "an area not built yet says so" "în pregătire"
 
 tui_keys F10
