@@ -155,7 +155,10 @@ const struct screen screen_kiosk_home = {
 	    "password or your envelope was open, revokes your credentials "
 	    "at once and a new envelope is prepared for you; 5 shows when and how "
 	    "to pay and how amounts are worked out; 6 shows the polls open "
-	    "today, where you vote once. F10 logs you out."),
+	    "today, where you vote once; 7 searches the council's decisions "
+	    "and prints them; 8 looks up a fine with its report's details; "
+	    "9, without an account, applies for one. Only the lines on the "
+	    "screen work for you. F10 logs you out."),
 	.hints = hints,
 	.draw = home_draw,
 	.key = home_key,

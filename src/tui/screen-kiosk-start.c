@@ -55,9 +55,9 @@ start_draw(struct tui *tui)
 	draw_wrapped(w, top + 7, 4, 2, getmaxx(w) - 8, _("Press Enter to "
 	    "log in with the username and password from your envelope."));
 	draw_wrapped(w, top + 9, 4, 3, getmaxx(w) - 8, _("Press A to go on "
-	    "without an account: you can file a general request or a "
-	    "proposal, without your name, and search the council's "
-	    "decisions."));
+	    "without an account: file a general request or a proposal "
+	    "without your name, search the council's decisions, look up a "
+	    "fine or apply for an account."));
 }
 
 static int
