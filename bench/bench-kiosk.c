@@ -252,6 +252,7 @@ bench_setup(const struct opts *o, const struct conf *conf, char *hash)
 	char *cause = NULL;
 	long long people, logins, validated, taxpayers, added = 0;
 	int64_t demo_added = 0;
+	int demo_decisions = 0;
 	sqlite3 *db = NULL;
 	sqlite3_stmt *s = NULL;
 	double start = now_us();
@@ -291,7 +292,8 @@ bench_setup(const struct opts *o, const struct conf *conf, char *hash)
 		service_act_as_system(svc, "bench");
 		memset(accounts, 0, sizeof accounts);
 		rc = service_demo_data(svc, COUNTRY_RO, o->n, BENCH_SEED,
-		    demo_progress, NULL, &demo_added, accounts);
+		    demo_progress, NULL, &demo_added, &demo_decisions,
+		    accounts);
 		secret_wipe(accounts, sizeof accounts);
 		if (rc != G_OK)
 			fprintf(stderr, "bench-kiosk: demo data: %s\n",

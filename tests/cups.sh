@@ -236,9 +236,7 @@ cups_job_files() {
 	done | sort -n | cut -d' ' -f2-
 }
 
-cleanup_extra() {
-	cups_stop
-}
+at_cleanup cups_stop
 
 # envelope_credentials NATIONAL-ID: prints the citizen's credential
 # envelope, reads the password back from the printed PDF as the citizen

@@ -22,9 +22,17 @@ export ASAN_OPTIONS="log_path=$WORK/asan:detect_leaks=1"
 export LSAN_OPTIONS="suppressions=$TESTS_SRCDIR/lsan.supp:print_suppressions=0"
 export UBSAN_OPTIONS="log_path=$WORK/ubsan:print_stacktrace=1"
 
-# A test that starts more (cups.sh) defines cleanup_extra to stop it.
+# What a helper starts (cups.sh, pg.sh) it stops with a function it
+# names to at_cleanup; several may be named, the last one runs first.
+# A test that starts more of its own defines cleanup_extra, which runs
+# before them (its processes may be using those servers).
+CLEANUP_HOOKS=
+at_cleanup() {
+	CLEANUP_HOOKS="$1 $CLEANUP_HOOKS"
+}
 cleanup() {
 	if command -v cleanup_extra >/dev/null 2>&1; then cleanup_extra; fi
+	for hook in $CLEANUP_HOOKS; do "$hook" || true; done
 	tmux -L "$TMUX_SOCKET" kill-server 2>/dev/null || true
 	# GUICHET_KEEP_WORK=yes keeps the files, to look at what a test made.
 	[ "${GUICHET_KEEP_WORK:-}" = yes ] && echo "# kept $WORK" ||

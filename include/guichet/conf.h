@@ -31,6 +31,7 @@ struct conf {
 	int envelope_expire_days; /* [print] expire_days */
 	int kiosk_idle_timeout;	/* [kiosk] idle_timeout, seconds */
 	bool kiosk_logout_after;	/* [kiosk] logout_after */
+	int sync_every;		/* [store] sync_every, seconds */
 	int lock_after;		/* [security] lock_after, failed logins */
 	char *enrolment_ca;	/* [enrolment] ca: PEM bundle */
 	char *log_file;		/* [log] file */

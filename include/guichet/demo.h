@@ -10,6 +10,9 @@
  * pairs the id format allows, so CNP, AFM and AMKA never repeat for
  * indexes below DEMO_UNIQUE_MAX; e-mail addresses carry the index.
  * Birth dates are spread evenly over 1935-2006.
+ *
+ * A demo also has a dozen council decisions, made here as text; their
+ * PDF is drawn by the print module (guichet/decision-pdf.h).
  */
 #ifndef GUICHET_DEMO_H
 #define GUICHET_DEMO_H
@@ -18,6 +21,7 @@
 #include <stdint.h>
 
 #include "guichet/calendar.h"
+#include "guichet/decision.h"
 #include "guichet/embedded.h"
 #include "guichet/person.h"
 
@@ -65,6 +69,26 @@ uint64_t demo_rng_below(struct demo_rng *rng, uint64_t n);
  * level LEVEL_NONE: the person is known to the town hall, no account. */
 void demo_person_make(const struct demo_lists *lists, struct demo_rng *rng,
     uint64_t index, struct person *out);
+
+#define DEMO_DECISIONS	12	/* council decisions of a demo */
+
+/* A demo council decision, in the language of its country. */
+struct demo_decision {
+	int number, year;			/* "number/year" */
+	struct date adopted;
+	char title[512];
+	char heading[64];			/* "Hotărârea nr. 12/2026" */
+	char dated[64];				/* "din 25.11.2026" */
+	char body[2048];			/* paragraphs, one a line */
+	const char *council;			/* "Consiliul Local" */
+	const char *signature;			/* lines at the foot */
+};
+
+/* Fills out with the council decisions of country adopted over the two
+ * years up to today, oldest first, on working days, numbered per year; the
+ * days and which subject falls on which come from rng. */
+void demo_decisions_make(enum country country, struct demo_rng *rng,
+    struct date today, struct demo_decision out[DEMO_DECISIONS]);
 
 /* Writes name (UTF-8) as lower-case ASCII into out: Romanian, Hungarian
  * and German letters lose their marks, Greek follows ELOT 743 (passport

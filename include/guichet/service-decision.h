@@ -59,6 +59,14 @@ int service_decision_import(struct service *svc, const char *number,
     const char *title, const char *date, const char *path, bool replace,
     enum decision_import_result *result, int64_t *id);
 
+/* Imports decision number like service_decision_import, with the PDF
+ * given as the len bytes at pdf (called name in messages: "12-2026.pdf")
+ * rather than read from a file: for PDFs made in memory, as the demo's. */
+int service_decision_import_pdf(struct service *svc, const char *number,
+    const char *title, const char *date, const char *name,
+    const void *pdf, size_t len, bool replace,
+    enum decision_import_result *result, int64_t *id);
+
 /* Calls fn with each decision matching q, newest first, until it returns
  * non-zero; anyone may search.  G_ERR_INVALID (message set) for a
  * malformed number or date. */

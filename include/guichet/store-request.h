@@ -60,6 +60,19 @@ int store_request_values(struct store *st, int64_t id,
 int store_registry_register(struct store *st, int64_t id, int year,
     const char *by, const char *station, int64_t *number);
 
+/* Queues request id for a protocol number from the centre. */
+int store_registry_pending_add(struct store *st, int64_t id);
+
+/* Calls fn with each request waiting for a number from the centre, with
+ * its uid, in filing order; fn's non-zero return stops and is returned. */
+int store_registry_pending_each(struct store *st,
+    int (*fn)(int64_t id, const char *uid, void *arg), void *arg);
+
+/* Records the number the centre gave request id and takes it off the
+ * queue. */
+int store_registry_pending_done(struct store *st, int64_t id, int year,
+    int64_t number, const char *by, const char *station);
+
 /* Gives request id the next emergency number of station and year, under
  * the station's open outage (opened with cause when there is none); sets
  * *number. */

@@ -1,6 +1,7 @@
 /*
- * guichetctl demo-data: fill a database with realistic demo citizens and
- * demo staff accounts, and print those accounts' passwords once.
+ * guichetctl demo-data: fill a database with realistic demo citizens,
+ * council decisions and demo staff accounts, and print those accounts'
+ * passwords once.
  */
 #include "config.h"
 
@@ -54,7 +55,7 @@ run_demo_data(struct cli *cli, int argc, char **argv)
 	long long count = 200, seed = 1;
 	int64_t added = 0;
 	json_t *list;
-	int ch, rc, i, status;
+	int ch, rc, i, status, decisions = 0;
 
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
@@ -88,7 +89,7 @@ run_demo_data(struct cli *cli, int argc, char **argv)
 		return status;
 	memset(accounts, 0, sizeof accounts);
 	rc = service_demo_data(cli->svc, country, count, (uint64_t)seed,
-	    progress, NULL, &added, accounts);
+	    progress, NULL, &added, &decisions, accounts);
 	if (rc != G_OK)
 		return cli_refuse("%s", service_message(cli->svc));
 	if (cli->json) {
@@ -98,8 +99,9 @@ run_demo_data(struct cli *cli, int argc, char **argv)
 			    "s:s}", "username", accounts[i].username, "role",
 			    role_name(accounts[i].role), "password",
 			    accounts[i].password));
-		cli_print_json(json_pack("{s:I, s:I, s:s, s:o}", "people",
-		    (json_int_t)added, "skipped", (json_int_t)(count - added),
+		cli_print_json(json_pack("{s:I, s:I, s:i, s:s, s:o}",
+		    "people", (json_int_t)added, "skipped",
+		    (json_int_t)(count - added), "decisions", decisions,
 		    "profile", conf_country_name(country), "accounts", list));
 	} else {
 		printf("added %lld demo people (%s profile)", (long long)added,
@@ -107,6 +109,7 @@ run_demo_data(struct cli *cli, int argc, char **argv)
 		if (added < count)
 			printf("; %lld were already there", count - added);
 		printf("\n");
+		printf("added %d council decisions\n", decisions);
 		printf("demo accounts (passwords shown only now):\n");
 		for (i = 0; i < DEMO_ACCOUNTS; i++)
 			printf("  %-16s %-11s %s\n", accounts[i].username,

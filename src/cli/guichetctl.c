@@ -40,6 +40,8 @@ static const struct cli_command *const commands[] = {
 	&cmd_pay,
 	&cmd_polls,
 	&cmd_decisions,
+	&cmd_sync,
+	&cmd_central,
 	NULL
 };
 

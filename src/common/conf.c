@@ -57,7 +57,10 @@ static const struct conf_option options[] = {
 	  registry_choices, "online", "online; offline runs the emergency "
 	  "register (for tests and drills, until the central store)" },
 	{ "store", "central", CONF_STRING, OFF(central), 0, 0, NULL,
-	  "", "central store; empty for a standalone workstation" },
+	  "", "central store: sqlite:/path/central.db or postgresql://...; "
+	  "empty for a standalone workstation" },
+	{ "store", "sync_every", CONF_INT, OFF(sync_every), 5, 3600, NULL,
+	  "30", "seconds between background syncs of guichet" },
 	{ "print", "printer", CONF_STRING, OFF(printer), 0, 0, NULL,
 	  "guichet-envelopes", "CUPS queue for envelopes and receipts" },
 	{ "print", "layout", CONF_STRING, OFF(print_layout), 0, 0, NULL,

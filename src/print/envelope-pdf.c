@@ -516,7 +516,7 @@ envelope_pdf(const struct envelope_doc *doc,
 		layout->page_width, layout->page_height, doc->serial,
 		N_("the envelope page could not be made"),
 		N_("the envelope could not be drawn"),
-		N_("the envelope PDF could not be written"),
+		N_("the envelope PDF could not be written"), NULL,
 	};
 
 	return pdf_render(&page, envelope_paint, &e, pdf, len, reason);

@@ -98,6 +98,9 @@ pdf_render(const struct pdf_page *page, pdf_paint_fn *paint,
 	}
 	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE,
 	    page->title != NULL ? page->title : "");
+	if (page->created != NULL)
+		cairo_pdf_surface_set_metadata(surface,
+		    CAIRO_PDF_METADATA_CREATE_DATE, page->created);
 	d.cr = cairo_create(surface);
 	d.ctx = context_new(d.cr);
 
@@ -235,6 +238,42 @@ text_show(struct draw *d, PangoLayout *pl, double x, double y, double g)
 	cairo_set_source_rgb(d->cr, g, g, g);
 	cairo_move_to(d->cr, x, y);
 	pango_cairo_show_layout(d->cr, pl);
+	cairo_restore(d->cr);
+}
+
+PangoLayout *
+text_centred(struct draw *d, const char *text, const char *family,
+    double size, int bold, double width, double lines)
+{
+	PangoLayout *pl;
+
+	pl = text_new(d, family, size, bold);
+	text_set(pl, text);
+	pango_layout_set_alignment(pl, PANGO_ALIGN_CENTER);
+	text_fit(pl, size, width, size * PDF_LINE * lines);
+	return pl;
+}
+
+double
+text_show_free(struct draw *d, PangoLayout *pl, double x, double y,
+    double g)
+{
+	text_show(d, pl, x, y, g);
+	y += text_height(pl);
+	g_object_unref(pl);
+	return y;
+}
+
+/* Saves and restores cairo's state, like text_show. */
+void
+draw_rule(struct draw *d, double x, double y, double width)
+{
+	cairo_save(d->cr);
+	cairo_set_source_rgb(d->cr, 0.6, 0.6, 0.6);
+	cairo_set_line_width(d->cr, 0.5);
+	cairo_move_to(d->cr, x, y);
+	cairo_line_to(d->cr, x + width, y);
+	cairo_stroke(d->cr);
 	cairo_restore(d->cr);
 }
 

@@ -1,8 +1,9 @@
 /*
  * What the printed documents (the credential envelope, the request
- * receipt) share: a one-page PDF drawn with cairo + pango into memory,
- * plain-text layouts in the DejaVu fonts that wrap and shrink to fit
- * their box, and QR codes (libqrencode).  Sizes and positions are in
+ * receipt, the demo's council decisions) share: a one-page PDF drawn
+ * with cairo + pango into memory, plain-text layouts in the DejaVu fonts
+ * that wrap, shrink to fit their box or centre, rules, and QR codes
+ * (libqrencode).  Sizes and positions are in
  * points from the top left of the page.  Nothing outside src/print/
  * includes this.
  */
@@ -17,6 +18,7 @@
 #define PDF_SANS	"DejaVu Sans"
 #define PDF_MONO	"DejaVu Sans Mono"
 #define PDF_MIN_FONT	6.0		/* smallest size text shrinks to */
+#define PDF_LINE	1.25		/* a line's height, in font sizes */
 
 /* The page being drawn: what every helper below draws with. */
 struct draw {
@@ -36,6 +38,9 @@ struct pdf_page {
 	const char *not_made;		/* the page could not be made */
 	const char *not_drawn;		/* cairo failed while drawing */
 	const char *not_written;	/* the PDF could not be finished */
+	const char *created;		/* the PDF's creation date, as in
+					 * "2026-11-25T10:00:00Z"; NULL for
+					 * now */
 };
 
 /* Makes a one-page PDF in memory the size of page and draws it with
@@ -80,6 +85,19 @@ void text_show(struct draw *d, PangoLayout *pl, double x, double y,
  * scaling with the text when text_fit shrinks it; replaces pl's
  * attributes. */
 void text_paragraphs(PangoLayout *pl);
+
+/* Returns text (caller unrefs) centred over width in at most lines
+ * lines of size, shrinking before it is cut. */
+PangoLayout *text_centred(struct draw *d, const char *text,
+    const char *family, double size, int bold, double width, double lines);
+
+/* Draws pl with its top left at x, y in grey level g, and unrefs it;
+ * returns the y under it. */
+double text_show_free(struct draw *d, PangoLayout *pl, double x, double y,
+    double g);
+
+/* Draws a thin grey rule width long from x at y. */
+void draw_rule(struct draw *d, double x, double y, double width);
 
 /* Draws text as a QR code (level M) filling the square of side size at
  * x, y; the caller keeps the quiet zone around it blank.  A NULL or

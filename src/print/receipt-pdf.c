@@ -28,7 +28,6 @@
 #define NOTE_FONT	8.5
 #define QR_SIZE		100.0
 #define QR_GAP		8.0		/* under the QR code */
-#define LINE		1.25		/* a line's height, in font sizes */
 #define LABEL_GREY	0.35
 
 /* One line of the table. */
@@ -36,45 +35,6 @@ struct row {
 	const char *label, *value;
 	int bold;
 };
-
-/* Draws a thin grey rule across the page at y. */
-static void
-draw_rule(struct draw *d, double y)
-{
-	cairo_save(d->cr);
-	cairo_set_source_rgb(d->cr, 0.6, 0.6, 0.6);
-	cairo_set_line_width(d->cr, 0.5);
-	cairo_move_to(d->cr, MARGIN, y);
-	cairo_line_to(d->cr, PAGE_WIDTH - MARGIN, y);
-	cairo_stroke(d->cr);
-	cairo_restore(d->cr);
-}
-
-/* Returns text (caller unrefs) centred across the page in at most
- * lines lines of size, shrinking before it is cut. */
-static PangoLayout *
-centred_new(struct draw *d, const char *text, const char *family,
-    double size, int bold, double lines)
-{
-	PangoLayout *pl;
-
-	pl = text_new(d, family, size, bold);
-	text_set(pl, text);
-	pango_layout_set_alignment(pl, PANGO_ALIGN_CENTER);
-	text_fit(pl, size, WIDTH, size * LINE * lines);
-	return pl;
-}
-
-/* Draws pl across the page at y in grey level g, and frees it; returns
- * the y under it. */
-static double
-centred_show(struct draw *d, PangoLayout *pl, double y, double g)
-{
-	text_show(d, pl, MARGIN, y, g);
-	y += text_height(pl);
-	g_object_unref(pl);
-	return y;
-}
 
 /* Returns whether the table shows r: only when it has a value. */
 static int
@@ -131,12 +91,12 @@ draw_table(struct draw *d, const struct row *rows, size_t n, double y)
 			continue;
 		value = text_new(d, PDF_SANS, VALUE_FONT, rows[i].bold);
 		text_set(value, rows[i].value);
-		vh = text_fit(value, VALUE_FONT, vw, VALUE_FONT * LINE * 3);
+		vh = text_fit(value, VALUE_FONT, vw, VALUE_FONT * PDF_LINE * 3);
 		label = text_new(d, PDF_SANS, LABEL_FONT, 0);
 		text = row_label(&rows[i]);
 		text_set(label, text);
 		free(text);
-		lh = text_fit(label, LABEL_FONT, lw, LABEL_FONT * LINE * 2);
+		lh = text_fit(label, LABEL_FONT, lw, LABEL_FONT * PDF_LINE * 2);
 		shift = fmax(0, text_baseline(value) - text_baseline(label));
 		text_show(d, label, MARGIN, y + shift, LABEL_GREY);
 		text_show(d, value, vx, y, 0);
@@ -154,7 +114,7 @@ note_new(struct draw *d, const char *text, double height)
 {
 	PangoLayout *pl;
 
-	if (text == NULL || *text == '\0' || height < PDF_MIN_FONT * LINE)
+	if (text == NULL || *text == '\0' || height < PDF_MIN_FONT * PDF_LINE)
 		return NULL;
 	pl = text_new(d, PDF_SANS, NOTE_FONT, 0);
 	text_set(pl, text);
@@ -182,11 +142,11 @@ receipt_paint(struct draw *d, const void *arg)
 	double y, block = 0, bottom = PAGE_HEIGHT - MARGIN;
 	int qr = doc->qr_text != NULL && *doc->qr_text != '\0';
 
-	y = centred_show(d, centred_new(d, doc->town, PDF_SANS, TOWN_FONT, 1,
-	    2), MARGIN, 0);
-	y = centred_show(d, centred_new(d, doc->title, PDF_SANS, TITLE_FONT,
-	    0, 1), y + 4, 0);
-	draw_rule(d, y + GAP / 2);
+	y = text_show_free(d, text_centred(d, doc->town, PDF_SANS, TOWN_FONT,
+	    1, WIDTH, 2), MARGIN, MARGIN, 0);
+	y = text_show_free(d, text_centred(d, doc->title, PDF_SANS,
+	    TITLE_FONT, 0, WIDTH, 1), MARGIN, y + 4, 0);
+	draw_rule(d, MARGIN, y + GAP / 2, WIDTH);
 	for (i = 0; i < doc->nlines && i < RECEIPT_LINES_MAX; i++)
 		rows[n++] = (struct row){ doc->lines[i].label,
 		    doc->lines[i].value, 0 };
@@ -195,23 +155,25 @@ receipt_paint(struct draw *d, const void *arg)
 	if (qr)
 		block = QR_SIZE + QR_GAP;
 	if (doc->check != NULL && *doc->check != '\0') {
-		label = centred_new(d, doc->check_label, PDF_SANS, LABEL_FONT,
-		    0, 1);
-		check = centred_new(d, doc->check, PDF_MONO, CHECK_FONT, 1, 2);
+		label = text_centred(d, doc->check_label, PDF_SANS,
+		    LABEL_FONT, 0, WIDTH, 1);
+		check = text_centred(d, doc->check, PDF_MONO, CHECK_FONT, 1,
+		    WIDTH, 2);
 		block += text_height(label) + 1 + text_height(check);
 	}
 	if ((note = note_new(d, doc->note, bottom - y - block - 2 * GAP)) !=
 	    NULL) {
 		bottom -= text_height(note);
 		text_show(d, note, MARGIN, bottom, 0.15);
-		draw_rule(d, bottom - GAP / 2);
+		draw_rule(d, MARGIN, bottom - GAP / 2, WIDTH);
 		g_object_unref(note);
 	}
 
 	y += fmax(GAP, (bottom - y - block) / 2);
 	if (check != NULL)
-		centred_show(d, check, centred_show(d, label,
-		    y + (qr ? QR_SIZE + QR_GAP : 0), LABEL_GREY) + 1, 0);
+		text_show_free(d, check, MARGIN, text_show_free(d, label,
+		    MARGIN, y + (qr ? QR_SIZE + QR_GAP : 0), LABEL_GREY) + 1,
+		    0);
 	if (qr && draw_qr(d, doc->qr_text, (PAGE_WIDTH - QR_SIZE) / 2, y,
 	    QR_SIZE) == -1)
 		return N_("the receipt's QR code could not be made");
@@ -227,7 +189,7 @@ receipt_pdf(const struct receipt_doc *doc, unsigned char **pdf, size_t *len,
 		PAGE_WIDTH, PAGE_HEIGHT, doc->title,
 		N_("the receipt page could not be made"),
 		N_("the receipt could not be drawn"),
-		N_("the receipt PDF could not be written"),
+		N_("the receipt PDF could not be written"), NULL,
 	};
 
 	return pdf_render(&page, receipt_paint, doc, pdf, len, reason);

@@ -64,17 +64,40 @@ check_fields(struct service *svc, const char *number, const char *title,
 	return G_OK;
 }
 
-/* Reads the PDF at path into *pdf (caller frees), checking its size and
- * that it is a PDF, and sets d's size and SHA-256. */
+/* Checks that pdf (len bytes, from the file called name) is a PDF not
+ * over DECISION_PDF_MAX, and sets d's size and SHA-256. */
 static int
-read_pdf(struct service *svc, const char *path, struct decision *d,
-    unsigned char **pdf)
+check_pdf(struct service *svc, const char *name, const unsigned char *pdf,
+    size_t len, struct decision *d)
 {
 	struct digest *dg;
-	size_t len;
+	int rc = G_OK;
+
+	if (len > DECISION_PDF_MAX)
+		rc = service_fail(svc, G_ERR_INVALID, _("File: %s is larger "
+		    "than %d MiB; a decision's PDF must be smaller (scan it at "
+		    "a lower resolution)."), name,
+		    DECISION_PDF_MAX / (1024 * 1024));
+	else if (!decision_is_pdf(pdf, len))
+		rc = service_fail(svc, G_ERR_INVALID, _("File: %s is not a "
+		    "PDF (it does not begin with %%PDF-)."), name);
+	else if ((dg = digest_new()) == NULL || digest_add(dg, pdf, len) !=
+	    G_OK || digest_finish(dg, d->pdf_sha256) != G_OK)
+		rc = service_fail(svc, G_ERR_CRYPTO, "%s", _("The file's "
+		    "SHA-256 could not be computed (crypto library error)."));
+	d->pdf_size = (int64_t)len;
+	return rc;
+}
+
+/* Reads the PDF at path into *pdf (caller frees) and *len, and checks it
+ * with check_pdf. */
+static int
+read_pdf(struct service *svc, const char *path, struct decision *d,
+    unsigned char **pdf, size_t *len)
+{
 	int rc;
 
-	if ((rc = file_read_all(path, DECISION_PDF_MAX, pdf, &len)) ==
+	if ((rc = file_read_all(path, DECISION_PDF_MAX, pdf, len)) ==
 	    G_ERR_INVALID)
 		return service_fail(svc, rc, _("File: %s is larger than %d "
 		    "MiB; a decision's PDF must be smaller (scan it at a "
@@ -84,15 +107,7 @@ read_pdf(struct service *svc, const char *path, struct decision *d,
 		return service_fail(svc, rc == G_ERR_NOMEM ? rc :
 		    G_ERR_INVALID, _("File: %s cannot be read: %s."), path,
 		    strerror(errno));
-	if (!decision_is_pdf(*pdf, len))
-		rc = service_fail(svc, G_ERR_INVALID, _("File: %s is not a "
-		    "PDF (it does not begin with %%PDF-)."), path);
-	else if ((dg = digest_new()) == NULL || digest_add(dg, *pdf, len) !=
-	    G_OK || digest_finish(dg, d->pdf_sha256) != G_OK)
-		rc = service_fail(svc, G_ERR_CRYPTO, "%s", _("The file's "
-		    "SHA-256 could not be computed (crypto library error)."));
-	d->pdf_size = (int64_t)len;
-	if (rc != G_OK) {
+	if ((rc = check_pdf(svc, path, *pdf, *len, d)) != G_OK) {
 		free(*pdf);
 		*pdf = NULL;
 	}
@@ -153,12 +168,15 @@ import_stored(struct service *svc, struct decision *d,
 	    shown);
 }
 
-int
-service_decision_import(struct service *svc, const char *number,
-    const char *title, const char *date, const char *path, bool replace,
+/* Imports decision number with the PDF read from path, or - path NULL -
+ * the len bytes at data, called name in messages. */
+static int
+decision_import(struct service *svc, const char *number, const char *title,
+    const char *date, const char *path, const char *name,
+    const unsigned char *data, size_t len, bool replace,
     enum decision_import_result *result, int64_t *id)
 {
-	unsigned char *pdf = NULL;
+	unsigned char *owned = NULL;
 	struct decision d;
 	char object[64];
 	int rc;
@@ -170,21 +188,42 @@ service_decision_import(struct service *svc, const char *number,
 	    number : "?");
 	if ((rc = service_require(svc, ROLE_SUPERVISOR)) != G_OK ||
 	    (rc = check_fields(svc, number, title, date, &d)) != G_OK ||
-	    (rc = read_pdf(svc, path, &d, &pdf)) != G_OK)
+	    (rc = path != NULL ? read_pdf(svc, path, &d, &owned, &len) :
+	    check_pdf(svc, name, data, len, &d)) != G_OK)
 		return service_refused(svc, rc, "decision.import", object);
 	object_of(d.number, d.year, object, sizeof object);
 	if ((rc = service_begin(svc)) != G_OK) {
-		free(pdf);
+		free(owned);
 		return rc;
 	}
-	rc = import_stored(svc, &d, pdf, replace, result);
-	free(pdf);
+	rc = import_stored(svc, &d, owned != NULL ? owned : data, replace,
+	    result);
+	free(owned);
 	*id = d.id;
 	if (rc == G_OK && *result == DECISION_UNCHANGED) {
 		store_rollback(svc->st);	/* nothing to record */
 		return G_OK;
 	}
 	return service_finish(svc, rc, "decision.import", object);
+}
+
+int
+service_decision_import(struct service *svc, const char *number,
+    const char *title, const char *date, const char *path, bool replace,
+    enum decision_import_result *result, int64_t *id)
+{
+	return decision_import(svc, number, title, date, path, path, NULL, 0,
+	    replace, result, id);
+}
+
+int
+service_decision_import_pdf(struct service *svc, const char *number,
+    const char *title, const char *date, const char *name,
+    const void *pdf, size_t len, bool replace,
+    enum decision_import_result *result, int64_t *id)
+{
+	return decision_import(svc, number, title, date, NULL, name, pdf, len,
+	    replace, result, id);
 }
 
 /* Checks the query into f: the number, the days, the folded words

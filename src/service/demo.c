@@ -116,7 +116,8 @@ int
 service_demo_data(struct service *svc, enum country country,
     int64_t count, uint64_t seed,
     void (*progress)(int64_t done, int64_t total, void *arg), void *arg,
-    int64_t *added, struct demo_account accounts[DEMO_ACCOUNTS])
+    int64_t *added, int *decisions,
+    struct demo_account accounts[DEMO_ACCOUNTS])
 {
 	static const struct {
 		const char *name;
@@ -134,6 +135,7 @@ service_demo_data(struct service *svc, enum country country,
 
 	service_clear(svc);
 	*added = 0;
+	*decisions = 0;
 	if ((rc = service_require(svc, ROLE_ADMIN)) != G_OK)
 		return rc;
 	if (count < 0 || (uint64_t)count > DEMO_UNIQUE_MAX)
@@ -157,6 +159,8 @@ service_demo_data(struct service *svc, enum country country,
 	demo_lists_free(lists);
 	if (rc == G_OK && *added > 0)
 		rc = demo_requests(svc, first_id, *added);
+	if (rc == G_OK)
+		rc = service_demo_decisions(svc, country, seed, decisions);
 	for (i = 0; i < DEMO_ACCOUNTS && rc == G_OK; i++) {
 		memset(&accounts[i], 0, sizeof accounts[i]);
 		snprintf(accounts[i].username, sizeof accounts[i].username,
@@ -165,8 +169,8 @@ service_demo_data(struct service *svc, enum country country,
 		rc = demo_account(svc, &accounts[i]);
 	}
 	if (rc == G_OK)
-		log_info("demo data: %lld of %lld people added, seed %llu",
-		    (long long)*added, (long long)count,
-		    (unsigned long long)seed);
+		log_info("demo data: %lld of %lld people and %d decisions "
+		    "added, seed %llu", (long long)*added, (long long)count,
+		    *decisions, (unsigned long long)seed);
 	return rc;
 }

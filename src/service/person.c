@@ -600,9 +600,18 @@ reindex_one(int64_t id, const char *surname, const char *given,
 }
 
 int
-service_person_reindex(struct service *svc, int64_t *count)
+service_person_index_missing(struct service *svc, int64_t *count)
 {
 	struct reindex r = { svc, 0 };
+	int rc = store_person_each_unindexed(svc->st, reindex_one, &r);
+
+	*count = r.count;
+	return rc;
+}
+
+int
+service_person_reindex(struct service *svc, int64_t *count)
+{
 	int rc;
 
 	service_clear(svc);
@@ -611,8 +620,7 @@ service_person_reindex(struct service *svc, int64_t *count)
 		return rc;
 	if ((rc = service_begin(svc)) != G_OK)
 		return rc;
-	rc = store_person_each_unindexed(svc->st, reindex_one, &r);
-	*count = r.count;
+	rc = service_person_index_missing(svc, count);
 	return service_finish(svc, rc, "person.reindex", "person:*");
 }
 

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "guichet/central.h"
 #include "guichet/clock.h"
 #include "guichet/conf.h"
 #include "guichet/digest.h"
@@ -167,13 +168,16 @@ recover(struct service *svc, int *count)
 
 /* Gives r its protocol number inside the open transaction: the next one
  * of the year, or, while the registry cannot be reached, the next
- * emergency number of this station. */
+ * emergency number of this station.  With a central store the centre
+ * gives it, once the transaction is over (number_from_centre). */
 static int
 register_now(struct service *svc, struct request *r)
 {
 	int rc, recovered;
 
-	if (svc->conf->registry_offline) {
+	if (svc->conf->central[0] != '\0')
+		rc = store_registry_pending_add(svc->st, r->id);
+	else if (svc->conf->registry_offline) {
 		r->emergency_year = clock_today().year;
 		rc = store_emergency_register(svc->st, r->id,
 		    svc->conf->station, r->emergency_year,
@@ -246,6 +250,56 @@ service_request_may_file(struct service *svc, const char *type_id,
 	return type_allowed(svc, t, person_id);
 }
 
+/* With a central store, gives r (registered in a transaction that has
+ * committed, so the centre never numbers a request that rolled back) its
+ * protocol number from the centre, with those waiting before it; when
+ * the centre cannot be reached, an emergency number of this station, and
+ * the centre's at the next sync. */
+static void
+number_from_centre(struct service *svc, struct request *r)
+{
+	struct central *c;
+	char *cause = NULL;
+	int rc, count;
+
+	if (svc->conf->central[0] == '\0' || r->status != REQ_REGISTERED)
+		return;
+	if ((rc = central_open(svc->conf->central, &c, &cause)) == G_OK) {
+		rc = service_sync_number(svc, c, &count);
+		central_close(c);
+	}
+	if (rc != G_OK && store_begin(svc->st) == G_OK) {
+		r->emergency_year = clock_today().year;
+		if (store_emergency_register(svc->st, r->id,
+		    svc->conf->station, r->emergency_year, cause != NULL ?
+		    cause : svc->message, &r->emergency_number) == G_OK)
+			store_commit(svc->st);
+		else
+			store_rollback(svc->st);
+	}
+	free(cause);
+	if (store_request_get(svc->st, r->id, r) == G_OK)
+		protocol_fill(svc, r);
+}
+
+/* Says what filing or registering r did. */
+static void
+say_registered(struct service *svc, const struct request *r, bool filed)
+{
+	if (r->protocol[0] != '\0')
+		service_fail(svc, G_OK, filed ? _("Request %lld filed and "
+		    "registered as %s.") : _("Request %lld is registered as "
+		    "%s."), (long long)r->id, r->protocol);
+	else if (r->emergency[0] != '\0')
+		service_fail(svc, G_OK, _("The registry cannot be reached: "
+		    "request %lld has the emergency number %s, and gets its "
+		    "ordinary number when the registry is back."),
+		    (long long)r->id, r->emergency);
+	else
+		service_fail(svc, G_OK, _("Request %lld filed."),
+		    (long long)r->id);
+}
+
 int
 service_request_file(struct service *svc, const char *type_id,
     int64_t person_id, const struct request_value *values, int n,
@@ -292,15 +346,12 @@ service_request_file(struct service *svc, const char *type_id,
 		    (long long)out->id);
 		if (svc->actor.role == ROLE_VISITOR)
 			svc->visitor_filed = out->id;
-		if (out->protocol[0] != '\0' || out->emergency[0] != '\0')
-			service_fail(svc, G_OK, _("Request %lld filed and "
-			    "registered as %s."), (long long)out->id,
-			    out->protocol[0] ? out->protocol : out->emergency);
-		else
-			service_fail(svc, G_OK, _("Request %lld filed."),
-			    (long long)out->id);
 	}
-	return service_finish(svc, rc, "request.file", object);
+	if ((rc = service_finish(svc, rc, "request.file", object)) == G_OK) {
+		number_from_centre(svc, out);
+		say_registered(svc, out, true);
+	}
+	return rc;
 }
 
 int
@@ -347,15 +398,12 @@ service_request_register(struct service *svc, int64_t id,
 	}
 	if (rc == G_OK)
 		rc = register_now(svc, out);
-	if (rc == G_OK && out->protocol[0] != '\0')
-		service_fail(svc, G_OK, _("Request %lld is registered as %s."),
-		    (long long)id, out->protocol);
-	else if (rc == G_OK)
-		service_fail(svc, G_OK, _("The registry cannot be reached: "
-		    "request %lld has the emergency number %s, and gets its "
-		    "ordinary number when the registry is back."),
-		    (long long)id, out->emergency);
-	return service_finish(svc, rc, "request.register", object);
+	if ((rc = service_finish(svc, rc, "request.register", object)) ==
+	    G_OK) {
+		number_from_centre(svc, out);
+		say_registered(svc, out, false);
+	}
+	return rc;
 }
 
 /* Turns what someone typed (an id, "#id", a protocol or an emergency

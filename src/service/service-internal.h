@@ -5,6 +5,7 @@
 #ifndef GUICHET_SERVICE_INTERNAL_H
 #define GUICHET_SERVICE_INTERNAL_H
 
+#include "guichet/calendar.h"
 #include "guichet/register.h"
 #include "guichet/service.h"
 
@@ -128,10 +129,31 @@ struct person;
 int service_demo_register(struct service *svc, const struct person *p,
     int64_t person_id, uint64_t i, int year);
 
+/* Imports the demo's council decisions of country (seeded by seed), each
+ * with its PDF, as a supervisor imports them; one whose number is taken
+ * by another decision is left out.  *added counts the new ones. */
+int service_demo_decisions(struct service *svc, enum country country,
+    uint64_t seed, int *added);
+
 /* Reads request id for the one acting, saying so when there is none: a
  * citizen reads only their own, a visitor only what they just filed;
  * fills in the formatted numbers. */
 struct request;
+/* Turns the outbox on when a central store is configured (the first
+ * time, queueing all the station has). */
+int service_sync_enable(struct service *svc);
+
+struct central;
+
+/* Gives the requests waiting for a protocol number theirs from centre c,
+ * in filing order, each in its own transaction; *count says how many. */
+int service_sync_number(struct service *svc, struct central *c,
+    int *count);
+
+/* Gives the people without search keys theirs; *count says how many.
+ * Inside a transaction. */
+int service_person_index_missing(struct service *svc, int64_t *count);
+
 /* Stores p, checked already, as known to the town hall without an
  * account (LEVEL_NONE) and sets *id; a person holding one of p's
  * national ids is not stored twice: G_ERR_EXISTS with their *id.  Must

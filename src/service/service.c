@@ -39,6 +39,12 @@ service_open(const struct conf *conf, const char *database,
 	svc = xcalloc(1, sizeof *svc);
 	svc->st = st;
 	svc->conf = conf;
+	if ((rc = service_sync_enable(svc)) != G_OK) {
+		*cause = xasprintf("%s: cannot prepare the sync: %s", database,
+		    store_errmsg(st));
+		service_close(svc);
+		return rc;
+	}
 	*out = svc;
 	return G_OK;
 }

@@ -205,12 +205,34 @@ store_request_values(struct store *st, int64_t id,
 	return stop;
 }
 
+/* Records protocol number (year, number) for request id. */
+static int
+registry_insert(struct store *st, int64_t id, int year, int64_t number,
+    const char *by, const char *station)
+{
+	sqlite3_stmt *s;
+	char now[32];
+
+	clock_now_iso(now, sizeof now);
+	s = store_prepare(st, "INSERT INTO registry (year, number, "
+	    "request_id, registered_at, registered_by, station) VALUES "
+	    "(?, ?, ?, ?, ?, ?)");
+	if (s != NULL) {
+		sqlite3_bind_int(s, 1, year);
+		sqlite3_bind_int64(s, 2, number);
+		sqlite3_bind_int64(s, 3, id);
+		store_bind_text(s, 4, now);
+		store_bind_text(s, 5, by);
+		store_bind_text(s, 6, station);
+	}
+	return store_step_insert(st, s, "register the request", NULL);
+}
+
 int
 store_registry_register(struct store *st, int64_t id, int year,
     const char *by, const char *station, int64_t *number)
 {
 	sqlite3_stmt *s;
-	char now[32];
 	int rc;
 
 	s = store_prepare(st, "SELECT COALESCE(MAX(number), 0) + 1 FROM "
@@ -220,19 +242,58 @@ store_registry_register(struct store *st, int64_t id, int year,
 	if ((rc = store_step_one(st, s, "number the request", store_fill_id,
 	    number)) != G_OK)
 		return rc;
-	clock_now_iso(now, sizeof now);
-	s = store_prepare(st, "INSERT INTO registry (year, number, "
-	    "request_id, registered_at, registered_by, station) VALUES "
-	    "(?, ?, ?, ?, ?, ?)");
-	if (s != NULL) {
-		sqlite3_bind_int(s, 1, year);
-		sqlite3_bind_int64(s, 2, *number);
-		sqlite3_bind_int64(s, 3, id);
-		store_bind_text(s, 4, now);
-		store_bind_text(s, 5, by);
-		store_bind_text(s, 6, station);
-	}
-	return store_step_insert(st, s, "register the request", NULL);
+	return registry_insert(st, id, year, *number, by, station);
+}
+
+int
+store_registry_pending_add(struct store *st, int64_t id)
+{
+	sqlite3_stmt *s = store_prepare(st, "INSERT OR IGNORE INTO "
+	    "registry_pending (request_id, at) VALUES (?1, "
+	    "strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))");
+
+	if (s != NULL)
+		sqlite3_bind_int64(s, 1, id);
+	return store_step_insert(st, s, "queue the request for a number",
+	    NULL);
+}
+
+int
+store_registry_pending_each(struct store *st,
+    int (*fn)(int64_t id, const char *uid, void *arg), void *arg)
+{
+	sqlite3_stmt *s = store_prepare(st, "SELECT p.request_id, r.uid FROM "
+	    "registry_pending p JOIN request r ON r.id = p.request_id "
+	    "ORDER BY p.request_id");
+	int rc, stop = 0;
+
+	if (s == NULL)
+		return G_ERR_STORE;
+	while (stop == 0 && (rc = sqlite3_step(s)) == SQLITE_ROW)
+		stop = fn(sqlite3_column_int64(s, 0),
+		    (const char *)sqlite3_column_text(s, 1), arg);
+	if (stop == 0 && rc != SQLITE_DONE)
+		stop = store_fail(st, "read the requests waiting for a number");
+	store_release(st, s);
+	return stop;
+}
+
+int
+store_registry_pending_done(struct store *st, int64_t id, int year,
+    int64_t number, const char *by, const char *station)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if ((rc = registry_insert(st, id, year, number, by, station)) !=
+	    G_OK)
+		return rc;
+	s = store_prepare(st, "DELETE FROM registry_pending WHERE "
+	    "request_id = ?1");
+	if (s != NULL)
+		sqlite3_bind_int64(s, 1, id);
+	return store_step_change(st, s, "take the request off the queue",
+	    true);
 }
 
 int

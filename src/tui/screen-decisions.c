@@ -69,6 +69,28 @@ static const struct key_hint kiosk_hints[] = {
 	{ NULL, NULL }
 };
 
+/* One decision open, and its save prompt. */
+static const struct key_hint staff_decision_hints[] = {
+	{ "P", N_("Print") },
+	{ "S", N_("Save") },
+	{ "F1", N_("Help") },
+	{ "Esc", N_("Back") },
+	{ NULL, NULL }
+};
+
+static const struct key_hint kiosk_decision_hints[] = {
+	{ "P", N_("Print") },
+	{ "F1", N_("Help") },
+	{ "Esc", N_("Back") },
+	{ NULL, NULL }
+};
+
+static const struct key_hint save_hints[] = {
+	{ "Enter", N_("Save") },
+	{ "Esc", N_("Cancel") },
+	{ NULL, NULL }
+};
+
 /* Writes decision d's day of adoption as people read it here. */
 static void
 adopted_text(const struct decision *d, char *out, size_t len)
@@ -335,6 +357,19 @@ list_keys(struct tui *tui, struct decisions *s, struct key key)
 	return form_widget_key(s->form, key);
 }
 
+/* The search's hints are the screen's own; one decision has its keys. */
+static const struct key_hint *
+decisions_hints_now(const struct tui *tui)
+{
+	const struct decisions *s = tui->state;
+
+	if (s == NULL || s->view == V_SEARCH || chosen(s) == NULL)
+		return NULL;
+	if (s->view == V_SAVE)
+		return save_hints;
+	return tui->kiosk ? kiosk_decision_hints : staff_decision_hints;
+}
+
 static int
 decisions_key(struct tui *tui, struct key key)
 {
@@ -384,6 +419,7 @@ const struct screen screen_decisions = {
 	    "decisions found, and Enter to read about it. P prints it: take "
 	    "it from the printer. Esc goes back."),
 	.kiosk_hints = kiosk_hints,
+	.hints_now = decisions_hints_now,
 	.enter = decisions_enter,
 	.draw = decisions_draw,
 	.key = decisions_key,

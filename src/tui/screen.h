@@ -45,6 +45,9 @@ struct screen {
 	const char *kiosk_title;	/* at the kiosk, when it differs */
 	const char *kiosk_help;
 	const struct key_hint *kiosk_hints;
+	/* Optional, for a screen with several views: the hints of the view
+	 * shown now, or NULL for hints/kiosk_hints above. */
+	const struct key_hint *(*hints_now)(const struct tui *tui);
 	void (*enter)(struct tui *tui);
 	void (*draw)(struct tui *tui);
 	int (*key)(struct tui *tui, struct key key);

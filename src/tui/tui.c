@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "background-sync.h"
 #include "draw.h"
 #include "guichet/clock.h"
 #include "guichet/conf.h"
@@ -104,6 +105,10 @@ tui_transaction_done(struct tui *tui, const struct screen *next)
 const struct key_hint *
 tui_hints(const struct tui *tui, const struct screen *s)
 {
+	const struct key_hint *now;
+
+	if (s->hints_now != NULL && (now = s->hints_now(tui)) != NULL)
+		return now;
 	return tui->kiosk && s->kiosk_hints != NULL ? s->kiosk_hints :
 	    s->hints;
 }
@@ -153,8 +158,9 @@ static void
 status_text(struct tui *tui, char *buf, size_t len)
 {
 	const struct service_actor *a = service_actor(tui->svc);
-	const char *store = tui->conf->central[0] == '\0' ? _("local") :
-	    _("local; central not in use");
+	char store[160];
+
+	background_sync_status(tui->svc, tui->conf, store, sizeof store);
 
 	if (a != NULL)
 		snprintf(buf, len, "%s: %s │ %s: %s (%s) │ %s: %s",
@@ -395,6 +401,7 @@ tui_run(struct service *svc, const struct conf *conf, bool kiosk)
 				log_warn("the terminal is gone; stopping");
 				break;
 			}
+			background_sync_tick(&tui.sync, conf);
 			continue;	/* a tick: timers come here */
 		}
 		instant_errors = 0;

@@ -12,6 +12,7 @@
 #define NCURSES_WIDECHAR 1
 #include <ncursesw/curses.h>
 
+#include "background-sync.h"
 #include "screen.h"
 
 #define TUI_PAY_MAX 64		/* obligations marked for one payment */
@@ -40,6 +41,7 @@ struct tui {
 	const struct screen *card_back;	/* where Esc on a card returns */
 	const struct screen *leave_to;	/* see tui_confirm_leave */
 	bool kiosk;			/* a public kiosk, not a counter */
+	struct background_sync sync;
 	bool counting_down;		/* the idle logout's last seconds */
 	int64_t request_id;		/* the request on screen, or 0 */
 	int64_t requests_of;		/* the requests list shows this
@@ -92,7 +94,9 @@ void tui_overlay(struct tui *tui, WINDOW *win);
 void tui_next_language(struct tui *tui, int step);
 
 /* Return the key hints and the help of s as this terminal shows them:
- * the kiosk has its own where a screen differs. */
+ * the kiosk has its own where a screen differs, and a screen with
+ * several views may give the hints of the one shown (hints_now); s is
+ * then the current screen, whose state tui holds. */
 const struct key_hint *tui_hints(const struct tui *tui,
     const struct screen *s);
 const char *tui_title(const struct tui *tui, const struct screen *s);

@@ -1,5 +1,6 @@
 #!/bin/sh
-# guichetctl demo-data: realistic citizens and demo staff who can log in.
+# guichetctl demo-data: realistic citizens, council decisions with their
+# PDF, and demo staff who can log in.
 . "$TESTS_SRCDIR/lib.sh"
 write_conf
 ctl init >/dev/null
@@ -21,6 +22,33 @@ check_eq "addresses are complete" 0 "$(sqlite3 "$DB" \
 password=$(echo "$OUT" | awk '$1 == "demo.clerk" { print $3 }')
 check_eq "the demo clerk's password is printed" 16 "${#password}"
 
+# A dozen council decisions of the last two years, each with its PDF,
+# imported like any import.
+check_contains "it reports the decisions" "added 12 council decisions" "$OUT"
+check_eq "12 decisions are stored" 12 \
+    "$(sqlite3 "$DB" 'SELECT COUNT(*) FROM decision')"
+year=$(date +%Y)
+check_eq "of the last two years, numbered, each with a PDF" 12 \
+    "$(sqlite3 "$DB" "SELECT COUNT(*) FROM decision WHERE year \
+BETWEEN $((year - 2)) AND $year AND number > 0 AND pdf_size > 1000 \
+AND title GLOB 'Hotărâre privind *'")"
+check_eq "their imports are audited" 12 "$(sqlite3 "$DB" "SELECT COUNT(*) \
+FROM audit WHERE action = 'decision.import' AND outcome = 'ok'")"
+run_ctl decisions search --words buget
+check_eq "a search without accents succeeds" 0 "$RC"
+check_contains "and finds the budget" "privind aprobarea bugetului local pe anul" "$OUT"
+line=$(echo "$OUT" | grep -m1 'aprobarea bugetului')
+id=${line%% *}
+number=$(echo "$line" | cut -d' ' -f2)
+run_ctl decisions save "$id" "$WORK/decision.pdf"
+check_eq "its PDF is saved" 0 "$RC"
+if command -v pdftotext >/dev/null; then
+	check_contains "and shows the decision's number" "Hotărârea nr. $number" \
+	    "$(pdftotext "$WORK/decision.pdf" - 2>&1)"
+else
+	ok "the PDF's text is not read: pdftotext is missing"
+fi
+
 run_ctl demo-data --profile gr --taxpayers 50 --seed 8
 check_eq "a Greek batch is added too" 0 "$RC"
 check_eq "with valid AFMs and AMKAs" 50 "$(sqlite3 "$DB" \
@@ -38,5 +66,10 @@ check_eq "a bad count is refused" 1 "$RC"
 run_ctl demo-data --taxpayers 10 --seed 7
 check_eq "the same seed twice adds no one" 0 "$RC"
 check_contains "and says so" "added 0 demo people (ro profile); 10 were already there" "$OUT"
+check_contains "nor a decision: they are made alike" "added 0 council decisions" "$OUT"
+check_eq "so no import is audited again" 12 "$(sqlite3 "$DB" "SELECT COUNT(*) \
+FROM audit WHERE action = 'decision.import' AND outcome = 'ok' AND object \
+IN (SELECT 'decision:' || number || '/' || year FROM decision WHERE title \
+GLOB 'Hotărâre*')")"
 check_eq "the store still holds 350" 350 "$(sqlite3 "$DB" 'SELECT COUNT(*) FROM person')"
 finish

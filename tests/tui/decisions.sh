@@ -44,6 +44,8 @@ check_lacks "and only it" "3/2025" "$(tui_screen)"
 tui_keys Down Enter
 check_screen "Enter opens it" "Decision 12/2026 of 01/03/2026"
 check_screen "with its whole title" "municipiului pe anul 2026"
+check_screen "its keys are those of one decision" "P Print  F1 Help  Esc Back"
+check_lacks "not the search's" "Search/Open" "$(tui_screen)"
 tui_keys s
 check_lacks "S does not save at the kiosk" "Save to file" "$(tui_screen)"
 jobs_before=$(cups_job_files | wc -l)
@@ -89,8 +91,11 @@ check_screen "a decision found by its number" "Hotărâre privind taxele locale"
 check_lacks "and only it" "12/2026" "$(tui_screen)"
 tui_keys Down Enter
 check_screen "opened" "Decision 3/2025 of 20/01/2025"
+check_screen "with the keys of one decision" "P Print  S Save  F1 Help  Esc Back"
+check_lacks "and not the search's" "Search/Open" "$(tui_screen)"
 tui_keys s
 check_screen "S asks where to save it" "Save to file"
+check_screen "with the prompt's keys" "Enter Save  Esc Cancel"
 tui_keys C-u
 tui_type "$WORK/saved.pdf"
 tui_keys Enter
@@ -106,11 +111,14 @@ tui_keys Enter
 check_screen "an existing file is not overwritten" "exists already"
 tui_keys Escape
 check_screen "Esc leaves the prompt unsaved" "S saves its PDF to a file"
+check_screen "the decision's keys are back" "P Print  S Save  F1 Help  Esc Back"
 check_eq "the saving is audited" "ana decision:3/2025 ok
 ana decision:3/2025 refused: already exists" \
     "$(sqlite3 -separator ' ' "$DB" "SELECT actor, object, outcome FROM \
 audit WHERE action = 'decision.save' ORDER BY id")"
-tui_keys Escape Escape
+tui_keys Escape
+check_screen "Esc goes back to the search, with its keys" "Enter Search/Open"
+tui_keys Escape
 check_screen "Esc goes back to the counter" "Choose an area"
 tui_keys F10
 finish

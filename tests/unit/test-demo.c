@@ -332,6 +332,56 @@ START_TEST(test_seed)
 }
 END_TEST
 
+/* The council decisions: a dozen over the two years up to today, on
+ * working days, numbered per year as their days go, alike for a seed. */
+START_TEST(test_decisions)
+{
+	static const struct date todays[] = { { 2026, 11, 25 },
+		{ 2027, 1, 4 } };
+	struct demo_decision a[DEMO_DECISIONS], b[DEMO_DECISIONS];
+	char number[DECISION_NUMBER_LEN];
+	struct demo_rng r1, r2;
+	enum country country;
+	int32_t today, day, before;
+	size_t t, i;
+
+	for (country = COUNTRY_RO; country < COUNTRY_COUNT; country++)
+	for (t = 0; t < sizeof todays / sizeof todays[0]; t++) {
+		demo_rng_seed(&r1, SEED);
+		demo_rng_seed(&r2, SEED);
+		demo_decisions_make(country, &r1, todays[t], a);
+		demo_decisions_make(country, &r2, todays[t], b);
+		ck_assert(memcmp(a, b, sizeof a) == 0);
+		today = date_to_days(todays[t]);
+		before = today - 730;
+		for (i = 0; i < DEMO_DECISIONS; i++) {
+			day = date_to_days(a[i].adopted);
+			ck_assert_int_gt(day, before);
+			ck_assert_int_le(day, today);
+			ck_assert(working_day_is(country, a[i].adopted,
+			    NULL));
+			ck_assert_int_eq(a[i].year, a[i].adopted.year);
+			ck_assert_int_ge(a[i].number, 1);
+			ck_assert_int_le(a[i].number, DECISION_NUMBER_MAX);
+			if (i > 0 && a[i - 1].year == a[i].year)
+				ck_assert_int_gt(a[i].number,
+				    a[i - 1].number);
+			ck_assert(utf8_ok(a[i].title));
+			ck_assert(utf8_ok(a[i].heading));
+			ck_assert_ptr_null(strchr(a[i].title, '%'));
+			decision_number_format(a[i].number, a[i].year, number,
+			    sizeof number);
+			ck_assert_ptr_nonnull(strstr(a[i].heading, number));
+			ck_assert_ptr_nonnull(strstr(a[i].body,
+			    strchr(a[i].dated, ' ') + 1));
+			before = day;
+		}
+		ck_assert_str_eq(a[0].council, country == COUNTRY_RO ?
+		    "Consiliul Local" : "Δημοτικό Συμβούλιο");
+	}
+}
+END_TEST
+
 START_TEST(test_rng)
 {
 	struct demo_rng	rng;
@@ -469,6 +519,7 @@ demo_suite(void)
 	tcase_add_test(tc, test_ro_people);
 	tcase_add_test(tc, test_gr_people);
 	tcase_add_test(tc, test_seed);
+	tcase_add_test(tc, test_decisions);
 	tcase_add_test(tc, test_rng);
 	tcase_add_test(tc, test_malformed);
 	tcase_add_test(tc, test_ascii);

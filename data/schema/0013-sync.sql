@@ -1,0 +1,179 @@
+-- 0013: what a workstation shares with the central store.  Rows that
+-- travel get a uid, the same at every station: a person's is their
+-- national id (so one person registered at two stations is one person),
+-- a request's and an event's are made of this station's uid and the
+-- local id.  Every change the centre must know goes to the outbox in the
+-- same transaction, by trigger; sync pushes it and pulls what other
+-- stations changed.
+
+CREATE TABLE station_identity (
+	uid TEXT NOT NULL
+);
+
+INSERT INTO station_identity VALUES (lower(hex(randomblob(8))));
+
+-- What sync knows: whether this station has a centre (a standalone one
+-- keeps no outbox), whether it is applying pulled changes right now (then
+-- nothing goes to the outbox), and how far it has pulled.
+CREATE TABLE sync_state (
+	enabled INTEGER NOT NULL DEFAULT 0,
+	applying INTEGER NOT NULL DEFAULT 0,
+	cursor INTEGER NOT NULL DEFAULT 0,
+	last_ok TEXT,			-- the last sync that went through
+	error_since TEXT,		-- failing since, until one goes through
+	last_error TEXT NOT NULL DEFAULT ''
+);
+
+INSERT INTO sync_state DEFAULT VALUES;
+
+CREATE TABLE outbox (
+	seq INTEGER PRIMARY KEY,
+	tbl TEXT NOT NULL CHECK (tbl IN ('person', 'request', 'request_event')),
+	row_id INTEGER NOT NULL,
+	at TEXT NOT NULL
+);
+
+-- Pulled records that point at a row not pulled yet (an event before its
+-- request): applied once it comes.
+CREATE TABLE sync_parked (
+	tbl TEXT NOT NULL,
+	uid TEXT NOT NULL,
+	station TEXT NOT NULL,
+	rank INTEGER NOT NULL,
+	changed_at TEXT NOT NULL,
+	body TEXT NOT NULL,
+	PRIMARY KEY (tbl, uid)
+);
+
+-- Requests registered while a central store numbers them: waiting for
+-- their protocol number from the centre, in filing order.
+CREATE TABLE registry_pending (
+	request_id INTEGER PRIMARY KEY REFERENCES request (id),
+	at TEXT NOT NULL
+);
+
+-- A person's uid is their national id (one person registered at two
+-- stations is one person); a person without one, like a request or an
+-- event, gets this station's uid and the local id.
+--
+-- A person's and a request's revision counts their changes, and goes
+-- with them: a station that pulls a record takes its revision, so a
+-- change made after it counts higher everywhere, and an older state
+-- never replaces a newer one.
+ALTER TABLE person ADD COLUMN uid TEXT;
+ALTER TABLE person ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE person ADD COLUMN changed_at TEXT NOT NULL DEFAULT '';
+ALTER TABLE request ADD COLUMN uid TEXT;
+ALTER TABLE request ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE request ADD COLUMN changed_at TEXT NOT NULL DEFAULT '';
+ALTER TABLE request_event ADD COLUMN uid TEXT;
+
+UPDATE person SET uid = COALESCE(country || ':' ||
+    COALESCE(NULLIF(cnp, ''), NULLIF(afm, '')),
+    (SELECT uid FROM station_identity) || '-p' || id),
+    changed_at = created_at;
+UPDATE request SET uid = (SELECT uid FROM station_identity) || '-r' || id,
+    changed_at = filed_at;
+UPDATE request_event SET uid =
+    (SELECT uid FROM station_identity) || '-e' || id;
+
+CREATE UNIQUE INDEX person_uid ON person (uid);
+CREATE UNIQUE INDEX request_uid ON request (uid);
+CREATE UNIQUE INDEX request_event_uid ON request_event (uid);
+
+-- A new row made here: its uid and the time of the change.
+CREATE TRIGGER person_gets_uid AFTER INSERT ON person
+WHEN NEW.uid IS NULL
+BEGIN
+	UPDATE person SET uid = COALESCE(NEW.country || ':' ||
+	    COALESCE(NULLIF(NEW.cnp, ''), NULLIF(NEW.afm, '')),
+	    (SELECT uid FROM station_identity) || '-p' || NEW.id),
+	    changed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+	WHERE id = NEW.id;
+END;
+
+CREATE TRIGGER request_gets_uid AFTER INSERT ON request
+WHEN NEW.uid IS NULL
+BEGIN
+	UPDATE request SET uid = (SELECT uid FROM station_identity) || '-r' ||
+	    NEW.id, changed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+	WHERE id = NEW.id;
+END;
+
+CREATE TRIGGER request_event_gets_uid AFTER INSERT ON request_event
+WHEN NEW.uid IS NULL
+BEGIN
+	UPDATE request_event SET uid = (SELECT uid FROM station_identity) ||
+	    '-e' || NEW.id WHERE id = NEW.id;
+END;
+
+-- A change made here counts one revision more.  (The revision's own
+-- update does not fire triggers again: recursive triggers are off.)
+CREATE TRIGGER person_revised AFTER UPDATE ON person
+WHEN OLD.uid IS NOT NULL AND NOT (SELECT applying FROM sync_state)
+BEGIN
+	UPDATE person SET revision = OLD.revision + 1,
+	    changed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+	WHERE id = NEW.id;
+END;
+
+CREATE TRIGGER request_revised AFTER UPDATE ON request
+WHEN OLD.uid IS NOT NULL AND NOT (SELECT applying FROM sync_state)
+BEGIN
+	UPDATE request SET revision = OLD.revision + 1,
+	    changed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+	WHERE id = NEW.id;
+END;
+
+-- A request's number, or its annulment, is a change of the request: the
+-- request is touched, and request_revised counts it.
+CREATE TRIGGER request_registered AFTER INSERT ON registry
+WHEN NOT (SELECT applying FROM sync_state)
+BEGIN
+	UPDATE request SET revision = revision WHERE id = NEW.request_id;
+END;
+
+CREATE TRIGGER request_annulled AFTER UPDATE ON registry
+WHEN NOT (SELECT applying FROM sync_state)
+BEGIN
+	UPDATE request SET revision = revision WHERE id = NEW.request_id;
+END;
+
+-- The outbox, filled in the writer's own transaction, only on a station
+-- with a centre.
+CREATE TRIGGER outbox_person_new AFTER INSERT ON person
+WHEN (SELECT enabled AND NOT applying FROM sync_state)
+BEGIN
+	INSERT INTO outbox (tbl, row_id, at) VALUES ('person', NEW.id,
+	    strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+END;
+
+CREATE TRIGGER outbox_person_changed AFTER UPDATE ON person
+WHEN (SELECT enabled AND NOT applying FROM sync_state) AND
+    OLD.uid IS NOT NULL
+BEGIN
+	INSERT INTO outbox (tbl, row_id, at) VALUES ('person', NEW.id,
+	    strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+END;
+
+CREATE TRIGGER outbox_request_new AFTER INSERT ON request
+WHEN (SELECT enabled AND NOT applying FROM sync_state)
+BEGIN
+	INSERT INTO outbox (tbl, row_id, at) VALUES ('request', NEW.id,
+	    strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+END;
+
+CREATE TRIGGER outbox_request_changed AFTER UPDATE ON request
+WHEN (SELECT enabled AND NOT applying FROM sync_state) AND
+    OLD.uid IS NOT NULL
+BEGIN
+	INSERT INTO outbox (tbl, row_id, at) VALUES ('request', NEW.id,
+	    strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+END;
+
+CREATE TRIGGER outbox_request_event_new AFTER INSERT ON request_event
+WHEN (SELECT enabled AND NOT applying FROM sync_state)
+BEGIN
+	INSERT INTO outbox (tbl, row_id, at) VALUES ('request_event', NEW.id,
+	    strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+END;

@@ -1,0 +1,296 @@
+/*
+ * The central store in PostgreSQL, through libpq.  A push copies its
+ * records into a temporary table (COPY: one round trip for the batch)
+ * and merges them with one INSERT ... ON CONFLICT under a lock that
+ * orders pushes, so versions are committed in the order they are given
+ * and a station pulling after version v never misses one below it.
+ * Protocol numbers are given under a lock of their own.
+ */
+#include "config.h"
+
+#include <libpq-fe.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "central-internal.h"
+#include "guichet/err.h"
+#include "guichet/xmalloc.h"
+
+#define CONNECT_TIMEOUT "5"	/* seconds: an unreachable centre must not
+				 * hold a station up */
+
+struct central_pg {
+	struct central base;
+	PGconn *conn;
+};
+
+static const char schema[] =
+	"CREATE TABLE IF NOT EXISTS central_record ("
+	" tbl text NOT NULL, uid text NOT NULL, station text NOT NULL,"
+	" rank bigint NOT NULL, changed_at text NOT NULL,"
+	" body text NOT NULL, version bigint NOT NULL,"
+	" PRIMARY KEY (tbl, uid));"
+	"CREATE INDEX IF NOT EXISTS central_record_version"
+	" ON central_record (version);"
+	"CREATE SEQUENCE IF NOT EXISTS central_version;"
+	"CREATE TABLE IF NOT EXISTS central_registry ("
+	" year integer NOT NULL, number bigint NOT NULL,"
+	" request_uid text NOT NULL UNIQUE, station text NOT NULL,"
+	" at timestamptz NOT NULL DEFAULT now(),"
+	" PRIMARY KEY (year, number));";
+
+static PGconn *
+conn_of(struct central *c)
+{
+	return ((struct central_pg *)c)->conn;
+}
+
+/* Sets *cause from the connection's last error, prefixed by what was
+ * being done; returns G_ERR_IO. */
+static int
+fail(struct central *c, const char *doing, char **cause)
+{
+	const char *msg = PQerrorMessage(conn_of(c));
+	size_t len = strlen(msg);
+
+	while (len > 0 && (msg[len - 1] == '\n' || msg[len - 1] == ' '))
+		len--;
+	*cause = xasprintf("central store: %s: %.*s", doing, (int)len, msg);
+	return G_ERR_IO;
+}
+
+/* Runs sql (no parameters) and checks it went through. */
+static int
+exec(struct central *c, const char *sql, const char *doing, char **cause)
+{
+	PGresult *res = PQexec(conn_of(c), sql);
+	ExecStatusType st = PQresultStatus(res);
+	int rc = st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK ? G_OK :
+	    fail(c, doing, cause);
+
+	PQclear(res);
+	return rc;
+}
+
+/* Ends the transaction: commits when rc is G_OK, else rolls back. */
+static int
+finish(struct central *c, int rc, char **cause)
+{
+	char *ignored = NULL;
+
+	if (rc == G_OK)
+		return exec(c, "COMMIT", "commit", cause);
+	exec(c, "ROLLBACK", "roll back", &ignored);
+	free(ignored);
+	return rc;
+}
+
+/* Appends text to the COPY line in *buf, escaped for COPY's text format
+ * (backslash, tab, newline, carriage return), then sep. */
+static void
+copy_field(char **buf, size_t *len, size_t *cap, const char *text,
+    char sep)
+{
+	const char *p;
+
+	for (p = text; ; p++) {
+		if (*len + 3 > *cap) {
+			*cap = *cap ? 2 * *cap : 4096;
+			*buf = xreallocarray(*buf, *cap, 1);
+		}
+		if (*p == '\0')
+			break;
+		if (*p == '\\' || *p == '\t' || *p == '\n' || *p == '\r') {
+			(*buf)[(*len)++] = '\\';
+			(*buf)[(*len)++] = *p == '\\' ? '\\' : *p == '\t' ? 't' :
+			    *p == '\n' ? 'n' : 'r';
+		} else
+			(*buf)[(*len)++] = *p;
+	}
+	(*buf)[(*len)++] = sep;
+}
+
+/* Copies the records into the temporary table staged. */
+static int
+copy_in(struct central *c, const struct central_record *r, int n,
+    char **cause)
+{
+	char *buf = NULL, rank[24], order[24];
+	size_t len = 0, cap = 0;
+	PGresult *res;
+	int rc = G_OK, i;
+
+	res = PQexec(conn_of(c), "COPY staged FROM STDIN");
+	if (PQresultStatus(res) != PGRES_COPY_IN)
+		rc = fail(c, "send the records", cause);
+	PQclear(res);
+	for (i = 0; rc == G_OK && i < n; i++) {
+		snprintf(order, sizeof order, "%d", i);
+		snprintf(rank, sizeof rank, "%lld", (long long)r[i].rank);
+		copy_field(&buf, &len, &cap, order, '\t');
+		copy_field(&buf, &len, &cap, r[i].tbl, '\t');
+		copy_field(&buf, &len, &cap, r[i].uid, '\t');
+		copy_field(&buf, &len, &cap, r[i].station, '\t');
+		copy_field(&buf, &len, &cap, rank, '\t');
+		copy_field(&buf, &len, &cap, r[i].changed_at, '\t');
+		copy_field(&buf, &len, &cap, r[i].body, '\n');
+	}
+	if (rc == G_OK && PQputCopyData(conn_of(c), buf, (int)len) != 1)
+		rc = fail(c, "send the records", cause);
+	free(buf);
+	if (PQputCopyEnd(conn_of(c), rc == G_OK ? NULL : "failed") != 1 &&
+	    rc == G_OK)
+		rc = fail(c, "send the records", cause);
+	while ((res = PQgetResult(conn_of(c))) != NULL) {
+		if (PQresultStatus(res) != PGRES_COMMAND_OK && rc == G_OK)
+			rc = fail(c, "send the records", cause);
+		PQclear(res);
+	}
+	return rc;
+}
+
+static int
+pg_push(struct central *c, const struct central_record *r, int n,
+    char **cause)
+{
+	int rc;
+
+	if ((rc = exec(c, "BEGIN", "begin", cause)) != G_OK)
+		return rc;
+	rc = exec(c, "LOCK TABLE central_record IN SHARE ROW EXCLUSIVE MODE; "
+	    "CREATE TEMPORARY TABLE IF NOT EXISTS staged (n integer, "
+	    "tbl text, uid text, station text, rank bigint, "
+	    "changed_at text, body text) ON COMMIT DELETE ROWS",
+	    "prepare the push", cause);
+	if (rc == G_OK)
+		rc = copy_in(c, r, n, cause);
+	if (rc == G_OK)
+		rc = exec(c, "INSERT INTO central_record AS k (tbl, uid, station, "
+		    "rank, changed_at, body, version) SELECT tbl, uid, station, "
+		    "rank, changed_at, body, nextval('central_version') FROM "
+		    "staged ORDER BY n ON CONFLICT (tbl, uid) DO UPDATE SET "
+		    "station = excluded.station, rank = excluded.rank, "
+		    "changed_at = excluded.changed_at, body = excluded.body, "
+		    "version = excluded.version WHERE excluded.body <> k.body "
+		    "AND (excluded.rank > k.rank OR (excluded.rank = k.rank "
+		    "AND excluded.changed_at >= k.changed_at))",
+		    "store the records", cause);
+	return finish(c, rc, cause);
+}
+
+static int
+pg_pull(struct central *c, int64_t after, const char *station, int limit,
+    int (*fn)(const struct central_record *r, void *arg), void *arg,
+    char **cause)
+{
+	char after_text[24], limit_text[24];
+	const char *params[3] = { after_text, station, limit_text };
+	struct central_record r;
+	PGresult *res;
+	int rc = G_OK, i, rows;
+
+	snprintf(after_text, sizeof after_text, "%lld", (long long)after);
+	snprintf(limit_text, sizeof limit_text, "%d", limit);
+	res = PQexecParams(conn_of(c), "SELECT tbl, uid, station, rank, "
+	    "changed_at, body, version FROM central_record WHERE "
+	    "version > $1::bigint AND station <> $2 ORDER BY version "
+	    "LIMIT $3::integer", 3, NULL, params, NULL, NULL, 0);
+	if (PQresultStatus(res) != PGRES_TUPLES_OK) {
+		rc = fail(c, "read records", cause);
+		PQclear(res);
+		return rc;
+	}
+	rows = PQntuples(res);
+	for (i = 0; rc == G_OK && i < rows; i++) {
+		memset(&r, 0, sizeof r);
+		snprintf(r.tbl, sizeof r.tbl, "%s", PQgetvalue(res, i, 0));
+		snprintf(r.uid, sizeof r.uid, "%s", PQgetvalue(res, i, 1));
+		snprintf(r.station, sizeof r.station, "%s",
+		    PQgetvalue(res, i, 2));
+		r.rank = strtoll(PQgetvalue(res, i, 3), NULL, 10);
+		snprintf(r.changed_at, sizeof r.changed_at, "%s",
+		    PQgetvalue(res, i, 4));
+		r.body = PQgetvalue(res, i, 5);
+		r.version = strtoll(PQgetvalue(res, i, 6), NULL, 10);
+		rc = fn(&r, arg);
+	}
+	PQclear(res);
+	return rc;
+}
+
+static int
+pg_number(struct central *c, int year, const char *request_uid,
+    const char *station, int64_t *number, char **cause)
+{
+	char year_text[16];
+	const char *params[3] = { year_text, request_uid, station };
+	PGresult *res;
+	int rc;
+
+	snprintf(year_text, sizeof year_text, "%d", year);
+	if ((rc = exec(c, "BEGIN; LOCK TABLE central_registry IN SHARE ROW "
+	    "EXCLUSIVE MODE", "begin", cause)) != G_OK)
+		return finish(c, rc, cause);
+	res = PQexecParams(conn_of(c), "INSERT INTO central_registry (year, "
+	    "number, request_uid, station) SELECT $1::integer, "
+	    "COALESCE(MAX(number), 0) + 1, $2, $3 FROM central_registry "
+	    "WHERE year = $1::integer ON CONFLICT (request_uid) DO NOTHING",
+	    3, NULL, params, NULL, NULL, 0);
+	if (PQresultStatus(res) != PGRES_COMMAND_OK)
+		rc = fail(c, "give a protocol number", cause);
+	PQclear(res);
+	if (rc == G_OK) {
+		res = PQexecParams(conn_of(c), "SELECT number FROM "
+		    "central_registry WHERE request_uid = $1", 1, NULL,
+		    params + 1, NULL, NULL, 0);
+		if (PQresultStatus(res) != PGRES_TUPLES_OK ||
+		    PQntuples(res) != 1)
+			rc = fail(c, "read a protocol number", cause);
+		else
+			*number = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
+		PQclear(res);
+	}
+	return finish(c, rc, cause);
+}
+
+static void
+pg_close(struct central *c)
+{
+	PQfinish(conn_of(c));
+	free(c);
+}
+
+static const struct central_ops pg_ops = {
+	.push = pg_push,
+	.pull = pg_pull,
+	.number = pg_number,
+	.close = pg_close,
+};
+
+int
+central_pg_open(const char *url, bool create, struct central **out,
+    char **cause)
+{
+	/* The url's own settings win over the default timeout. */
+	const char *keys[] = { "connect_timeout", "dbname", NULL };
+	const char *values[] = { CONNECT_TIMEOUT, url, NULL };
+	struct central_pg *cp = xcalloc(1, sizeof *cp);
+	int rc = G_OK;
+
+	cp->base.ops = &pg_ops;
+	cp->conn = PQconnectdbParams(keys, values, 1);
+	if (PQstatus(cp->conn) != CONNECTION_OK)
+		rc = fail(&cp->base, "cannot connect", cause);
+	if (rc == G_OK && create)
+		rc = exec(&cp->base, schema, "create the tables", cause);
+	if (rc == G_OK)
+		rc = exec(&cp->base, "SET synchronous_commit = on",
+		    "set up", cause);
+	if (rc != G_OK) {
+		pg_close(&cp->base);
+		return rc;
+	}
+	*out = &cp->base;
+	return G_OK;
+}

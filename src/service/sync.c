@@ -1,0 +1,295 @@
+/*
+ * Sync with the central store.  Each step is its own transaction that can
+ * be cut at any point: the centre stores records by uid (a batch pushed
+ * twice changes nothing), the outbox is emptied only after the centre
+ * committed, the cursor moves in the transaction that applies what was
+ * pulled, and a protocol number asked for twice is the same number.
+ */
+#include "config.h"
+
+#include "guichet/service-sync.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "guichet/central.h"
+#include "guichet/clock.h"
+#include "guichet/conf.h"
+#include "guichet/err.h"
+#include "guichet/i18n.h"
+#include "guichet/log.h"
+#include "guichet/store-request.h"
+#include "guichet/store-sync.h"
+#include "guichet/store.h"
+#include "guichet/xmalloc.h"
+#include "service-internal.h"
+
+#define BATCH 500		/* records per push or pull transaction */
+
+/* Ends the open local transaction: commits when the step in it (rc_step)
+ * went well, else rolls back; returns the outcome. */
+static int
+end_transaction(struct service *svc, int rc_step)
+{
+	if (rc_step == G_OK)
+		return store_commit(svc->st);
+	store_rollback(svc->st);
+	return rc_step;
+}
+
+/* Sets the message for a centre that failed with cause (freed). */
+static int
+centre_failed(struct service *svc, int rc, char *cause)
+{
+	log_error("sync: %s", cause);
+	service_fail(svc, rc, _("The central store cannot be reached (%s): "
+	    "this station works on, and its changes wait for the next "
+	    "sync."), cause);
+	free(cause);
+	return rc;
+}
+
+int
+service_sync_enable(struct service *svc)
+{
+	bool first;
+	int rc;
+
+	if (svc->conf->central[0] == '\0')
+		return G_OK;
+	if ((rc = store_begin(svc->st)) != G_OK)
+		return rc;
+	return end_transaction(svc, store_sync_enable(svc->st, &first));
+}
+
+struct waiting {
+	int64_t ids[BATCH];
+	char uids[BATCH][96];
+	int n;
+};
+
+static int
+keep_waiting(int64_t id, const char *uid, void *arg)
+{
+	struct waiting *w = arg;
+
+	w->ids[w->n] = id;
+	snprintf(w->uids[w->n], sizeof w->uids[w->n], "%s", uid);
+	return ++w->n == BATCH;
+}
+
+int
+service_sync_number(struct service *svc, struct central *c, int *count)
+{
+	struct waiting *w = xcalloc(1, sizeof *w);
+	int year = clock_today().year, rc, i;
+	int64_t number;
+	char *cause;
+
+	*count = 0;
+	rc = store_registry_pending_each(svc->st, keep_waiting, w);
+	if (w->n == BATCH)
+		rc = G_OK;		/* the rest on the next round */
+	for (i = 0; rc == G_OK && i < w->n; i++) {
+		if ((rc = central_number(c, year, w->uids[i],
+		    svc->conf->station, &number, &cause)) != G_OK) {
+			rc = centre_failed(svc, rc, cause);
+			break;
+		}
+		if ((rc = store_begin(svc->st)) != G_OK)
+			break;
+		rc = store_registry_pending_done(svc->st, w->ids[i], year,
+		    number, "central", svc->conf->station);
+		/* Another process of this station was quicker. */
+		if (rc == G_ERR_EXISTS) {
+			store_rollback(svc->st);
+			rc = G_OK;
+			continue;
+		}
+		if ((rc = end_transaction(svc, rc)) == G_OK)
+			++*count;
+	}
+	if (rc == G_OK && w->n > 0 && store_begin(svc->st) == G_OK)
+		rc = end_transaction(svc, store_outage_close(svc->st,
+		    svc->conf->station));
+	free(w);
+	return rc;
+}
+
+/* Pushes the outbox in batches until it is empty. */
+static int
+push(struct service *svc, struct central *c, const char *station,
+    struct sync_report *rep, sync_progress_fn *progress, void *arg)
+{
+	struct central_record *batch = xcalloc(BATCH, sizeof *batch);
+	int64_t last, total = 0;
+	char *cause;
+	int rc, n;
+
+	store_sync_waiting(svc->st, &total);
+	for (;;) {
+		if ((rc = store_sync_outbox(svc->st, station, batch, BATCH, &n,
+		    &last)) != G_OK || last == 0)
+			break;
+		rc = central_push(c, batch, n, &cause);
+		central_records_free(batch, n);
+		if (rc != G_OK) {
+			rc = centre_failed(svc, rc, cause);
+			break;
+		}
+		if ((rc = store_begin(svc->st)) != G_OK ||
+		    (rc = end_transaction(svc, store_sync_sent(svc->st,
+		    last))) != G_OK)
+			break;
+		rep->pushed += n;
+		if (progress != NULL)
+			progress(rep->pushed, total, arg);
+	}
+	free(batch);
+	return rc;
+}
+
+struct pulled {
+	struct central_record r[BATCH];
+	int n;
+};
+
+static int
+keep_pulled(const struct central_record *r, void *arg)
+{
+	struct pulled *p = arg;
+
+	p->r[p->n] = *r;
+	p->r[p->n].body = xstrdup(r->body);
+	p->n++;
+	return G_OK;
+}
+
+/* Applies one pulled batch and moves the cursor past it, at once. */
+static int
+apply_batch(struct service *svc, const struct pulled *p)
+{
+	int64_t indexed;
+	int rc, i, unparked;
+
+	if ((rc = store_begin(svc->st)) != G_OK)
+		return rc;
+	rc = store_sync_applying(svc->st, true);
+	for (i = 0; rc == G_OK && i < p->n; i++)
+		rc = store_sync_apply(svc->st, &p->r[i]);
+	if (rc == G_OK)
+		rc = store_sync_unpark(svc->st, &unparked);
+	if (rc == G_OK)
+		rc = service_person_index_missing(svc, &indexed);
+	if (rc == G_OK)
+		rc = store_sync_set_cursor(svc->st, p->r[p->n - 1].version);
+	if (rc == G_OK)
+		rc = store_sync_applying(svc->st, false);
+	return end_transaction(svc, rc);
+}
+
+/* Pulls what the other stations changed, batch after batch. */
+static int
+pull(struct service *svc, struct central *c, const char *station,
+    struct sync_report *rep)
+{
+	struct pulled *p = xcalloc(1, sizeof *p);
+	int64_t cursor;
+	char *cause;
+	int rc;
+
+	for (;;) {
+		p->n = 0;
+		if ((rc = store_sync_cursor(svc->st, &cursor)) != G_OK)
+			break;
+		if ((rc = central_pull(c, cursor, station, BATCH, keep_pulled,
+		    p, &cause)) != G_OK)
+			rc = centre_failed(svc, rc, cause);
+		else if (p->n > 0)
+			rc = apply_batch(svc, p);
+		central_records_free(p->r, p->n);
+		if (rc != G_OK)
+			break;
+		rep->pulled += p->n;
+		if (p->n < BATCH)
+			break;
+	}
+	free(p);
+	return rc;
+}
+
+/* Records how the round ended, for the status line. */
+static void
+remember(struct service *svc, int rc)
+{
+	if (store_begin(svc->st) == G_OK)
+		end_transaction(svc, store_sync_outcome(svc->st, rc == G_OK ?
+		    NULL : svc->message));
+}
+
+int
+service_sync_status(struct service *svc, struct sync_status *out)
+{
+	return store_sync_status(svc->st, out);
+}
+
+int
+service_sync_once(struct service *svc, struct sync_report *rep,
+    sync_progress_fn *progress, void *arg)
+{
+	struct central *c;
+	char station[96], *cause;
+	int rc;
+
+	service_clear(svc);
+	memset(rep, 0, sizeof *rep);
+	if (svc->conf->central[0] == '\0')
+		return service_fail(svc, G_ERR_CONFIG, "%s", _("No central store "
+		    "is configured ([store] central): this station works "
+		    "alone."));
+	if ((rc = service_sync_enable(svc)) != G_OK ||
+	    (rc = store_sync_station(svc->st, station, sizeof station)) !=
+	    G_OK)
+		return service_fail(svc, rc, _("The local store failed: %s."),
+		    store_errmsg(svc->st));
+	if ((rc = central_open(svc->conf->central, &c, &cause)) != G_OK) {
+		centre_failed(svc, rc, cause);
+		remember(svc, rc);
+		return rc;
+	}
+	rc = service_sync_number(svc, c, &rep->numbered);
+	if (rc == G_OK)
+		rc = push(svc, c, station, rep, progress, arg);
+	if (rc == G_OK)
+		rc = pull(svc, c, station, rep);
+	central_close(c);
+	remember(svc, rc);
+	store_sync_waiting(svc->st, &rep->waiting);
+	if (rc == G_OK)
+		service_fail(svc, G_OK, _("Synced: %lld sent, %lld received, "
+		    "%d protocol numbers given."), (long long)rep->pushed,
+		    (long long)rep->pulled, rep->numbered);
+	else if (rc == G_ERR_STORE)
+		service_fail(svc, rc, _("The local store failed: %s."),
+		    store_errmsg(svc->st));
+	return rc;
+}
+
+int
+service_central_init(struct service *svc, const char *url)
+{
+	char *cause;
+	int rc;
+
+	service_clear(svc);
+	if ((rc = service_require(svc, ROLE_ADMIN)) != G_OK)
+		return rc;
+	if ((rc = central_create(url, &cause)) != G_OK) {
+		service_fail(svc, rc, "%s", cause);
+		free(cause);
+		return rc;
+	}
+	return service_fail(svc, G_OK, _("The central store %s is ready."),
+	    url);
+}

@@ -1,0 +1,196 @@
+# The sync scenario, run against each kind of central store by
+# tests/integration/sync.sh (sqlite:) and sync-pg.sh (postgresql://).
+# The caller sources lib.sh, calls write_conf, and defines CENTRAL_URL,
+# central_sql SQL (prints rows as "a|b"), centre_down, centre_up and
+# centre_crash.
+#
+# Two workstations and a central store: a request filed on A shows on B
+# after sync with the same protocol number, and the numbers stay
+# gap-free across the stations; offline, a station gives emergency
+# numbers and gets the centre's on the next sync, in filing order; a
+# batch pushed twice changes nothing; an older state of a request never
+# replaces a newer one; people registered on one station can be found on
+# the other; the centre dying mid-sync, or sync killed at random points,
+# loses and duplicates nothing; the clerk's screen syncs by itself and
+# shows the centre's state.
+YEAR=$(date +%Y)
+printf 'central = %s\nsync_every = 5\n' "$CENTRAL_URL" >"$WORK/central.line"
+# station NAME: a configuration and a database of its own.
+station() {
+	sed -e "s|^name = Ghișeu test|name = Ghișeu $1|" \
+	    -e "s|^database = .*|database = $WORK/$1.db|" \
+	    -e "s|^file = .*|file = $WORK/$1.log|" \
+	    -e "/^database = /r $WORK/central.line" "$CONF" >"$WORK/$1.conf"
+	"$GUICHETCTL" -c "$WORK/$1.conf" init >/dev/null
+}
+# on STATION ARGS...: guichetctl at that station.
+on() {
+	s=$1
+	shift
+	"$GUICHETCTL" -c "$WORK/$s.conf" "$@"
+}
+# file_at STATION SUBJECT: files and registers a request; prints its id.
+file_at() {
+	id=$(on "$1" requests file general-request subject="$2" \
+	    text="Strada Horea 3" | cut -d' ' -f1)
+	on "$1" requests register "$id" >/dev/null
+	echo "$id"
+}
+station a
+station b
+run_ctl -c "$WORK/a.conf" central init "$CENTRAL_URL"
+check_contains "the centre is made" "is ready" "$OUT"
+run_ctl -c "$WORK/a.conf" central init "$CENTRAL_URL"
+check_eq "and making it again changes nothing" 0 "$RC"
+
+id=$(file_at a "Groapă în asfalt")
+check_contains "A's request gets the centre's first number" \
+    "$YEAR/000001 registered" "$(on a requests show "$id")"
+on a sync --once >/dev/null
+run_ctl -c "$WORK/b.conf" sync --once
+check_contains "B receives it" "received" "$OUT"
+run_ctl -c "$WORK/b.conf" requests show "$YEAR/000001"
+check_contains "with the same protocol number" "$YEAR/000001 registered general-request" "$OUT"
+check_eq "and the same fields" "Groapă în asfalt" "$(sqlite3 "$WORK/b.db" \
+    "SELECT value FROM request_field f JOIN request r ON r.id = f.request_id WHERE r.uid = (SELECT uid FROM registry g JOIN request q ON q.id = g.request_id WHERE g.number = 1) AND name = 'subject'")"
+
+# Both stations number at the same time: one sequence, no gap.
+for i in 1 2 3 4 5 6 7 8 9 10; do
+	file_at a "A $i" >/dev/null &
+	file_at b "B $i" >/dev/null
+	wait
+done
+for s in a b a b; do on "$s" sync --once >/dev/null; done
+check_eq "21 numbers from the centre: 1..21, no gap, no duplicate" "21|1|21" \
+    "$(central_sql "SELECT COUNT(DISTINCT number), MIN(number), MAX(number) FROM central_registry WHERE year = $YEAR")"
+check_eq "A holds all 21 registrations" "21|21" \
+    "$(sqlite3 "$WORK/a.db" "SELECT COUNT(*), COUNT(DISTINCT number) FROM registry")"
+check_eq "and B the same numbers for the same requests" \
+    "$(sqlite3 "$WORK/a.db" "SELECT group_concat(r.uid || '=' || g.number, ',') FROM (SELECT * FROM registry ORDER BY number) g JOIN request r ON r.id = g.request_id")" \
+    "$(sqlite3 "$WORK/b.db" "SELECT group_concat(r.uid || '=' || g.number, ',') FROM (SELECT * FROM registry ORDER BY number) g JOIN request r ON r.id = g.request_id")"
+
+# Offline: emergency numbers, then the centre's, in filing order.
+centre_down
+e1=$(file_at a "Offline 1")
+e2=$(file_at a "Offline 2")
+check_contains "offline, a request gets an emergency number" \
+    "E-$YEAR-000001" "$(on a requests show "$e1")"
+check_contains "the next one the next" "E-$YEAR-000002" "$(on a requests show "$e2")"
+run_ctl -c "$WORK/a.conf" sync --once
+check_eq "a sync without the centre says so" 1 "$RC"
+check_contains "and that nothing is lost" "changes wait for the next sync" "$ERR"
+centre_up
+on a sync --once >/dev/null
+check_contains "back online, the first gets the next number" \
+    "$YEAR/000022 registered general-request E-$YEAR-000001" \
+    "$(on a requests show "$e1")"
+check_contains "the second the one after" "$YEAR/000023" "$(on a requests show "$e2")"
+on b sync --once >/dev/null
+check_contains "B sees them with those numbers" "$YEAR/000023" \
+    "$(on b requests list)"
+
+# A batch pushed twice changes nothing.
+cp "$WORK/a.db" "$WORK/a.copy"
+file_at a "Twice" >/dev/null
+cp "$WORK/a.db" "$WORK/a.before"
+on a sync --once >/dev/null
+before=$(central_sql "SELECT COUNT(*), MAX(version), SUM(version) FROM central_record")
+cp "$WORK/a.before" "$WORK/a.db"
+rm -f "$WORK/a.db-wal" "$WORK/a.db-shm"
+run_ctl -c "$WORK/a.conf" sync --once
+check_contains "the same batch sent again" "sent" "$OUT"
+check_eq "changes nothing at the centre" "$before" \
+    "$(central_sql "SELECT COUNT(*), MAX(version), SUM(version) FROM central_record")"
+
+# An older state never replaces a newer one: B answers a request twice
+# (two revisions), A, behind, changes it once; whatever the order of the
+# syncs, both end with B's answer.
+on a sync --once >/dev/null
+on b sync --once >/dev/null
+on b requests status "$YEAR/000005" in-progress >/dev/null
+on b requests status "$YEAR/000005" answered --text "Reparat." >/dev/null
+on a requests status "$YEAR/000005" rejected --text "Nu e al nostru." >/dev/null
+on b sync --once >/dev/null
+on a sync --once >/dev/null
+on b sync --once >/dev/null
+check_contains "A ends with B's later answer" "$YEAR/000005 answered" \
+    "$(on a requests show "$YEAR/000005")"
+check_contains "and so does B" "$YEAR/000005 answered" \
+    "$(on b requests show "$YEAR/000005")"
+
+# People: registered at A, found at B.
+on a demo-data --taxpayers 30 >/dev/null
+on a sync --once >/dev/null
+on b sync --once >/dev/null
+check_eq "B knows A's people" \
+    "$(sqlite3 "$WORK/a.db" "SELECT COUNT(*) FROM person")" \
+    "$(sqlite3 "$WORK/b.db" "SELECT COUNT(*) FROM person")"
+check_eq "and can search them by name" 0 \
+    "$(sqlite3 "$WORK/b.db" "SELECT COUNT(*) FROM person p WHERE NOT EXISTS (SELECT 1 FROM person_search k WHERE k.person_id = p.id)")"
+
+# The centre dies in the middle of a sync and comes back: nothing lost,
+# nothing twice.
+on b demo-data --taxpayers 150 --seed 77 >/dev/null
+on b sync --once >/dev/null 2>&1 &
+sleep 0.3
+centre_crash
+wait
+centre_up
+on b sync --once >/dev/null
+check_eq "after the centre's crash B's outbox empties" 0 \
+    "$(sqlite3 "$WORK/b.db" "SELECT COUNT(*) FROM outbox")"
+check_eq "and the centre holds each of B's people once" \
+    "$(sqlite3 "$WORK/b.db" "SELECT COUNT(*) FROM person")" \
+    "$(central_sql "SELECT COUNT(*) FROM central_record WHERE tbl = 'person'")"
+
+# Killed at random points: nothing lost, nothing twice.
+i=0
+while [ $i -lt 15 ]; do
+	file_at b "Kill $i" >/dev/null
+	on b demo-data --taxpayers 5 --seed "$i" >/dev/null 2>&1
+	on b sync --once >/dev/null 2>&1 &
+	pid=$!
+	sleep "0.0$((i % 10))"
+	kill -9 "$pid" 2>/dev/null
+	wait "$pid" 2>/dev/null
+	i=$((i + 1))
+done
+on b sync --once >/dev/null
+on a sync --once >/dev/null
+check_eq "after 15 kills B's outbox is empty" 0 \
+    "$(sqlite3 "$WORK/b.db" "SELECT COUNT(*) FROM outbox")"
+check_eq "every request is at the centre once" \
+    "$(sqlite3 "$WORK/b.db" "SELECT COUNT(*) FROM request")" \
+    "$(central_sql "SELECT COUNT(*) FROM central_record WHERE tbl = 'request'")"
+check_eq "numbers still without a gap or a duplicate" "1|1" \
+    "$(central_sql "SELECT CASE WHEN MIN(number) = 1 THEN 1 ELSE 0 END, CASE WHEN COUNT(DISTINCT number) = MAX(number) THEN 1 ELSE 0 END FROM central_registry")"
+check_eq "A and B hold the same requests" \
+    "$(sqlite3 "$WORK/a.db" "SELECT COUNT(*), COUNT(DISTINCT uid) FROM request")" \
+    "$(sqlite3 "$WORK/b.db" "SELECT COUNT(*), COUNT(DISTINCT uid) FROM request")"
+check_eq "and the same people" \
+    "$(sqlite3 "$WORK/a.db" "SELECT COUNT(*) FROM person")" \
+    "$(sqlite3 "$WORK/b.db" "SELECT COUNT(*) FROM person")"
+
+# The clerk's screen syncs in the background and says how the centre is.
+CONF="$WORK/a.conf"
+add_staff ana clerk 'correct horse battery'
+tui_start
+tui_login ana 'correct horse battery'
+check_screen "the status line says the centre is online" \
+    "Store: online" 15
+id=$(file_at b "Din fundal")
+on b sync --once >/dev/null
+number=$(on b requests show "$id" | cut -d' ' -f2)
+i=0
+while [ $i -lt 40 ] && ! on a requests show "$number" >/dev/null 2>&1; do
+	sleep 0.5
+	i=$((i + 1))
+done
+check_contains "B's new request reaches A by itself" "$number registered" \
+    "$(on a requests show "$number" 2>&1)"
+centre_down
+check_screen "without the centre the status line says since when" \
+    "Store: offline since" 20
+centre_up
+check_screen "and online again once it is back" "Store: online" 20
+finish
