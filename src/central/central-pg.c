@@ -158,10 +158,7 @@ pg_push(struct central *c, const struct central_record *r, int n,
 
 	if ((rc = exec(c, "BEGIN", "begin", cause)) != G_OK)
 		return rc;
-	rc = exec(c, "LOCK TABLE central_record IN SHARE ROW EXCLUSIVE MODE; "
-	    "CREATE TEMPORARY TABLE IF NOT EXISTS staged (n integer, "
-	    "tbl text, uid text, station text, rank bigint, "
-	    "changed_at text, body text) ON COMMIT DELETE ROWS",
+	rc = exec(c, "LOCK TABLE central_record IN SHARE ROW EXCLUSIVE MODE",
 	    "prepare the push", cause);
 	if (rc == G_OK)
 		rc = copy_in(c, r, n, cause);
@@ -285,8 +282,10 @@ central_pg_open(const char *url, bool create, struct central **out,
 	if (rc == G_OK && create)
 		rc = exec(&cp->base, schema, "create the tables", cause);
 	if (rc == G_OK)
-		rc = exec(&cp->base, "SET synchronous_commit = on",
-		    "set up", cause);
+		rc = exec(&cp->base, "SET synchronous_commit = on; "
+		    "CREATE TEMPORARY TABLE staged (n integer, tbl text, "
+		    "uid text, station text, rank bigint, changed_at text, "
+		    "body text) ON COMMIT DELETE ROWS", "set up", cause);
 	if (rc != G_OK) {
 		pg_close(&cp->base);
 		return rc;

@@ -138,45 +138,33 @@ export_row(struct store *st, const char *tbl, int64_t id,
 	return rc;
 }
 
-/* Returns true when out[0..n) holds tbl's uid already. */
-static bool
-exported(const struct central_record *out, int n, const char *tbl,
-    const char *uid)
-{
-	int i;
-
-	for (i = 0; i < n; i++)
-		if (strcmp(out[i].uid, uid) == 0 && strcmp(out[i].tbl, tbl) == 0)
-			return true;
-	return false;
-}
-
 int
 store_sync_outbox(struct store *st, const char *station,
     struct central_record *out, int max, int *n, int64_t *last)
 {
-	struct central_record r;
 	sqlite3_stmt *s;
 	char tbl[32];
 	int rc = G_OK, step;
 
 	*n = 0;
 	*last = 0;
-	if ((s = store_prepare(st, "SELECT seq, tbl, row_id FROM outbox "
-	    "ORDER BY seq LIMIT ?1")) == NULL)
+	/* The oldest max entries, each row once: its latest state is what
+	 * is exported anyway. */
+	if ((s = store_prepare(st, "SELECT tbl, row_id, MAX(seq) FROM "
+	    "(SELECT seq, tbl, row_id FROM outbox ORDER BY seq LIMIT ?1) "
+	    "GROUP BY tbl, row_id ORDER BY MIN(seq)")) == NULL)
 		return G_ERR_STORE;
 	sqlite3_bind_int(s, 1, max);
 	while (rc == G_OK && (step = sqlite3_step(s)) == SQLITE_ROW) {
-		*last = sqlite3_column_int64(s, 0);
-		store_column_copy(s, 1, tbl, sizeof tbl);
-		rc = export_row(st, tbl, sqlite3_column_int64(s, 2), station,
-		    &r);
-		if (rc == G_ERR_NOTFOUND)	/* a row rolled away since */
+		if (sqlite3_column_int64(s, 2) > *last)
+			*last = sqlite3_column_int64(s, 2);
+		store_column_copy(s, 0, tbl, sizeof tbl);
+		rc = export_row(st, tbl, sqlite3_column_int64(s, 1), station,
+		    &out[*n]);
+		if (rc == G_OK)
+			++*n;
+		else if (rc == G_ERR_NOTFOUND)	/* a row rolled away since */
 			rc = G_OK;
-		else if (rc == G_OK && exported(out, *n, r.tbl, r.uid))
-			free(r.body);		/* its latest state is there */
-		else if (rc == G_OK)
-			out[(*n)++] = r;
 	}
 	if (rc == G_OK && step != SQLITE_DONE)
 		rc = store_fail(st, "read the outbox");

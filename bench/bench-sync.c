@@ -1,0 +1,203 @@
+/*
+ * bench-sync: how long pushing a station's outbox to a PostgreSQL centre
+ * takes, next to a bare COPY of the same rows into PostgreSQL in the same
+ * run.
+ *
+ * Creates a station's database with the product (service_init), turns
+ * its outbox on and files N requests with bare SQLite in one transaction
+ * (the outbox triggers put each in the outbox, as in use); then times
+ * service_sync_once() against the centre at --url, which exports, sends
+ * and merges them in batches; then reads back what the centre stored and
+ * times one COPY of those rows, as text, into a plain table of the same
+ * columns.  It reports figures and asserts nothing.
+ *
+ *	bench/bench-sync --url postgresql://... [-n records] [-d database]
+ *
+ * bench/run-bench-sync starts a private PostgreSQL (tests/pg.sh) and runs
+ * it against that.
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libpq-fe.h>
+#include <sqlite3.h>
+
+#include "bench-common.h"
+#include "guichet/central.h"
+#include "guichet/conf.h"
+#include "guichet/err.h"
+#include "guichet/service-sync.h"
+#include "guichet/service.h"
+#include "guichet/xmalloc.h"
+
+#define BENCH_DEFAULT_N		100000LL
+#define BENCH_DEFAULT_PATH	"/tmp/guichet-bench-sync.db"
+
+static void
+die(const char *what, const char *why)
+{
+	fprintf(stderr, "bench-sync: %s: %s\n", what, why);
+	exit(1);
+}
+
+/* Files n requests with bare SQLite, the outbox on. */
+static void
+fill(const char *path, long long n)
+{
+	sqlite3 *db;
+	char sql[1024];
+
+	if (sqlite3_open(path, &db) != SQLITE_OK)
+		die(path, sqlite3_errmsg(db));
+	snprintf(sql, sizeof sql, "PRAGMA synchronous = OFF; BEGIN; "
+	    "UPDATE sync_state SET enabled = 1; "
+	    "WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k "
+	    "WHERE i < %lld) INSERT INTO request (type, department, category, "
+	    "filed_by, station, filed_at, reply) SELECT 'general-request', "
+	    "'registry', 'request', 'bench', 'Ghișeu bench', "
+	    "strftime('%%Y-%%m-%%dT%%H:%%M:%%SZ', 'now'), "
+	    "'Răspuns ' || i || ': strada Memorandumului, Cluj-Napoca' FROM k; "
+	    "COMMIT", n);
+	if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		die("fill", sqlite3_errmsg(db));
+	sqlite3_close(db);
+}
+
+/* Runs sql on conn, or dies. */
+static void
+pg_exec(PGconn *conn, const char *sql)
+{
+	PGresult *res = PQexec(conn, sql);
+
+	if (PQresultStatus(res) != PGRES_COMMAND_OK &&
+	    PQresultStatus(res) != PGRES_TUPLES_OK)
+		die(sql, PQerrorMessage(conn));
+	PQclear(res);
+}
+
+/* Reads what the centre holds as COPY text, to send back as it is. */
+static char *
+copy_out(PGconn *conn, size_t *len)
+{
+	char *buf = NULL, *row;
+	size_t cap = 0;
+	PGresult *res = PQexec(conn, "COPY central_record TO STDOUT");
+	int n;
+
+	if (PQresultStatus(res) != PGRES_COPY_OUT)
+		die("copy out", PQerrorMessage(conn));
+	PQclear(res);
+	*len = 0;
+	while ((n = PQgetCopyData(conn, &row, 0)) > 0) {
+		if (*len + (size_t)n > cap) {
+			cap = 2 * (cap + (size_t)n);
+			buf = xreallocarray(buf, cap, 1);
+		}
+		memcpy(buf + *len, row, (size_t)n);
+		*len += (size_t)n;
+		PQfreemem(row);
+	}
+	PQclear(PQgetResult(conn));
+	return buf;
+}
+
+/* Times one COPY of buf into a plain table, committed. */
+static double
+bare_copy(PGconn *conn, const char *buf, size_t len)
+{
+	PGresult *res;
+	double start;
+
+	pg_exec(conn, "DROP TABLE IF EXISTS bare_copy; CREATE TABLE bare_copy "
+	    "(LIKE central_record)");
+	start = now_us();
+	pg_exec(conn, "BEGIN");
+	res = PQexec(conn, "COPY bare_copy FROM STDIN");
+	if (PQresultStatus(res) != PGRES_COPY_IN)
+		die("copy in", PQerrorMessage(conn));
+	PQclear(res);
+	if (PQputCopyData(conn, buf, (int)len) != 1 ||
+	    PQputCopyEnd(conn, NULL) != 1)
+		die("copy in", PQerrorMessage(conn));
+	while ((res = PQgetResult(conn)) != NULL) {
+		if (PQresultStatus(res) != PGRES_COMMAND_OK)
+			die("copy in", PQerrorMessage(conn));
+		PQclear(res);
+	}
+	pg_exec(conn, "COMMIT");
+	return (now_us() - start) / 1e6;
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "url", required_argument, NULL, 'u' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *url = getenv("PG_URL"), *path = BENCH_DEFAULT_PATH;
+	long long n = BENCH_DEFAULT_N;
+	struct sync_report report;
+	struct service *svc;
+	struct conf conf;
+	double start, push, bare;
+	size_t len;
+	PGconn *conn;
+	char *cause, *rows;
+	int ch;
+
+	while ((ch = getopt_long(argc, argv, "n:d:", longopts, NULL)) != -1) {
+		if (ch == 'u')
+			url = optarg;
+		else if (ch == 'n' && (n = parse_number(optarg, 1)) < 0)
+			die("-n", "a number of records");
+		else if (ch == 'd')
+			path = optarg;
+		else if (ch != 'n')
+			die("usage", "bench-sync --url URL [-n records] "
+			    "[-d database]");
+	}
+	if (url == NULL)
+		die("usage", "bench-sync --url URL (or PG_URL)");
+	conn = PQconnectdb(url);
+	if (PQstatus(conn) != CONNECTION_OK)
+		die(url, PQerrorMessage(conn));
+	pg_exec(conn, "DROP TABLE IF EXISTS central_record, central_registry, "
+	    "bare_copy; DROP SEQUENCE IF EXISTS central_version");
+	if (central_create(url, &cause) != G_OK)
+		die("central init", cause);
+
+	conf_defaults(&conf);
+	free(conf.central);
+	conf.central = xstrdup(url);
+	remove_database(path);
+	if (service_init(&conf, path, &cause) != G_OK)
+		die(path, cause);
+	fill(path, n);
+	if (service_open(&conf, path, &svc, &cause) != G_OK)
+		die(path, cause);
+
+	start = now_us();
+	if (service_sync_once(svc, &report, NULL, NULL) != G_OK)
+		die("sync", service_message(svc));
+	push = (now_us() - start) / 1e6;
+	service_close(svc);
+
+	rows = copy_out(conn, &len);
+	bare = bare_copy(conn, rows, len);
+	free(rows);
+	printf("records             %lld (%.1f MB as COPY text)\n",
+	    (long long)report.pushed, (double)len / 1e6);
+	printf("guichet sync push   %.2f s  %.0f records/s\n", push,
+	    (double)report.pushed / push);
+	printf("bare COPY           %.2f s  %.0f records/s\n", bare,
+	    (double)report.pushed / bare);
+	printf("ratio               %.1fx\n", push / bare);
+	PQfinish(conn);
+	conf_free(&conf);
+	return 0;
+}
