@@ -121,6 +121,16 @@ tui_start() {
 	    LSAN_OPTIONS='$LSAN_OPTIONS' \
 	    GUICHET_LOCALEDIR='$GUICHET_LOCALEDIR' \
 	    '$GUICHET' -c '$CONF' $*; echo '[exited '\$?']'; sleep 60"
+	# Until it has drawn (or stopped): the kiosk throws away what is
+	# typed before it starts.
+	i=0
+	while [ $i -lt 100 ]; do
+		case "$(tui_screen 2>/dev/null)" in
+		*"guichet ·"* | *"[exited"*) break ;;
+		esac
+		sleep 0.1
+		i=$((i + 1))
+	done
 }
 
 # tui_stop: ends the terminal; the next tui_start gets a fresh socket,

@@ -85,23 +85,37 @@ service_citizen_reauth(struct service *svc, const char *password)
 	return rc;
 }
 
+/* A failed citizen login at this station: the station waits too, for
+ * any username, so a name that exists and one that does not read the
+ * same after a few tries.  Returns G_ERR_AUTH with the message. */
+static int
+failed_here(struct service *svc)
+{
+	svc->failed_here++;
+	svc->retry_here = svc->failed_here > THROTTLE_FREE_FAILURES ?
+	    clock_now() + throttle_delay(svc->failed_here) : 0;
+	return service_fail(svc, G_ERR_AUTH, "%s", _("Wrong username or "
+	    "password. Check both and try again."));
+}
+
 int
 service_citizen_login(struct service *svc, const char *username,
     const char *password)
 {
-	const char *wrong = _("Wrong username or password. Check both and try "
-	    "again.");
 	struct credential c;
 	int rc;
 
 	service_clear(svc);
 	svc->acting = false;
+	if (svc->retry_here > clock_now())
+		return service_fail(svc, G_ERR_LOCKED, "%s", _("Too many failed "
+		    "attempts: wait a moment, then try again."));
 	rc = store_credential_by_username(svc->st, username, &c);
 	if (rc == G_ERR_NOTFOUND) {
 		password_verify(password, "$scrypt$ln=15,r=8,p=1$"
 		    "c2FsdHNhbHRzYWx0c2FsdA$"
 		    "Zq0bq7cjyQ8lU0mu2A5G6cYxq6JcW0l9m0W1m7fQ9b8");
-		return service_fail(svc, G_ERR_AUTH, "%s", wrong);
+		return failed_here(svc);
 	}
 	if (rc != G_OK)
 		return service_fail(svc, G_ERR_STORE, "%s", _("Logins cannot be "
@@ -109,12 +123,13 @@ service_citizen_login(struct service *svc, const char *username,
 	if (c.state != CREDENTIAL_ACTIVE) {
 		attempt_record(svc, &c, "citizen.login", false,
 		    "refused: not handed over");
-		return service_fail(svc, G_ERR_AUTH, "%s", wrong);
+		return failed_here(svc);
 	}
 	if ((rc = check_password(svc, &c, password, "citizen.login")) !=
 	    G_OK)
-		return rc == G_ERR_AUTH ? service_fail(svc, rc, "%s", wrong) :
-		    rc;
+		return rc == G_ERR_AUTH ? failed_here(svc) : rc;
+	svc->failed_here = 0;
+	svc->retry_here = 0;
 	memset(&svc->actor, 0, sizeof svc->actor);
 	snprintf(svc->actor.name, sizeof svc->actor.name, "%s", c.username);
 	svc->actor.role = ROLE_CITIZEN;

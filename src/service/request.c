@@ -422,6 +422,11 @@ request_lookup(struct service *svc, const char *what, int64_t *id)
 		rc = emergency ? store_emergency_find(svc->st,
 		    svc->conf->station, year, number, id) :
 		    store_registry_find(svc->st, year, number, id);
+		/* A citizen learns nothing of numbers not theirs, not
+		 * even whether they are in use. */
+		if (rc == G_ERR_NOTFOUND && svc->actor.role < ROLE_CLERK)
+			return service_fail(svc, rc, "%s", _("There is no such "
+			    "request."));
 		if (rc == G_ERR_NOTFOUND)
 			return service_fail(svc, rc, _("No request is registered "
 			    "as %s."), what);

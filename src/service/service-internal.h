@@ -23,6 +23,8 @@ struct service {
 	struct fine_rules *fines;	/* likewise */
 	struct info_pages *info;	/* likewise */
 	int64_t visitor_filed;	/* the request this visitor filed, or 0 */
+	int failed_here;	/* citizen logins failed in a row here */
+	int64_t retry_here;	/* and when this station takes the next */
 	char message[512];
 };
 

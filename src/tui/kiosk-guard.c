@@ -12,6 +12,7 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <time.h>
 #include <unistd.h>
 #ifdef __linux__
@@ -31,6 +32,20 @@ static void
 on_stop(int sig)
 {
 	stop_signal = sig;
+}
+
+/* Between two kiosks nothing typed may show on the terminal (someone
+ * may be typing a password) or reach the next one. */
+static void
+quiet_terminal(void)
+{
+	struct termios t;
+
+	if (tcgetattr(STDIN_FILENO, &t) == 0) {
+		t.c_lflag &= ~(tcflag_t)(ECHO | ICANON);
+		tcsetattr(STDIN_FILENO, TCSANOW, &t);
+	}
+	tcflush(STDIN_FILENO, TCIFLUSH);
 }
 
 static void
@@ -90,6 +105,7 @@ kiosk_guard(void)
 	stop.sa_handler = on_stop;
 	sigaction(SIGTERM, &stop, NULL);
 	sigaction(SIGHUP, &stop, NULL);
+	quiet_terminal();
 	for (;;) {
 		started = clock_now_ms();
 		status = run_child(&child);
@@ -110,6 +126,7 @@ kiosk_guard(void)
 		if (clock_now_ms() - started >= STEADY_MS)
 			delay = RESTART_DELAY_MS;
 		pause_ms(delay);
+		quiet_terminal();
 		delay = delay * 2 > RESTART_DELAY_MAX_MS ? RESTART_DELAY_MAX_MS :
 		    delay * 2;
 		if (stop_signal)

@@ -86,6 +86,26 @@ check_screen "then the start screen, the session gone" \
 check_lacks "nothing of the visitor's screen is left" \
     "What would you like to file?" "$(tui_screen)"
 
+# Failed logins slow the kiosk itself down, whatever the username: one
+# that exists and one that does not read the same.
+tui_keys 3 Enter
+tui_wait "Username" || true
+for i in 1 2 3 4 5; do
+	tui_keys C-u
+	tui_type "nobody$i@example.com"
+	tui_keys Tab
+	tui_type "not the password"
+	tui_keys Enter
+	[ $i -lt 5 ] && tui_wait "Wrong username or password" 5
+	[ $i -lt 5 ] && tui_keys BTab
+done
+check_screen "after four failures the kiosk makes the next one wait" \
+    "Too many failed attempts"
+check_eq "no name was looked up in vain: nothing is audited for them" 0 \
+    "$(sqlite3 "$DB" "SELECT COUNT(*) FROM audit WHERE action = 'citizen.login'")"
+tui_keys Escape
+tui_wait "Bun venit" || true
+
 # A crash of the kiosk: its guard starts it again on the welcome screen.
 # (SIGABRT: the sanitizers leave it alone, unlike SIGSEGV.)
 tui_keys 3 a 5
@@ -110,6 +130,8 @@ tui_stop
 # [kiosk] logout_after: a completed transaction ends the session.
 printf 'logout_after = yes\n' >>"$CONF"
 tui_start -- --kiosk
+tui_wait "Bun venit" || true	# what is typed before is thrown away
+tui_keys 3
 apply
 address
 check_screen "with logout_after the application logs out" \
