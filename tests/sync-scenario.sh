@@ -10,7 +10,7 @@
 # numbers and gets the centre's on the next sync, in filing order; a
 # batch pushed twice changes nothing; an older state of a request never
 # replaces a newer one; people registered on one station can be found on
-# the other; the centre dying mid-sync, or sync killed at random points,
+# the other; the taxpayer register loaded at one reaches the other; the centre dying mid-sync, or sync killed at random points,
 # loses and duplicates nothing; the clerk's screen syncs by itself and
 # shows the centre's state.
 YEAR=$(date +%Y)
@@ -142,6 +142,37 @@ check_eq "after the centre's crash B's outbox empties" 0 \
 check_eq "and the centre holds each of B's people once" \
     "$(sqlite3 "$WORK/b.db" "SELECT COUNT(*) FROM person")" \
     "$(central_sql "SELECT COUNT(*) FROM central_record WHERE tbl = 'person'")"
+
+# The register: loaded at A (a refresh of the tax office's feed), it
+# reaches B, the kiosk's station, with its payments allocated the same.
+cat >"$WORK/feed.csv" <<EOF
+taxpayer,1750620120018,Popescu Ion,"Str. Memorandumului 12, Cluj-Napoca"
+taxpayer,2791103120020,Popescu Maria,Str. Memorandumului 12
+unit,T-B/000101,building,"Casă P+1, 120 mp",Str. Memorandumului 12
+owner,T-B/000101,1750620120018,1/2
+owner,T-B/000101,2791103120020,1/2
+obligation,T2026-1,1750620120018,T-B/000101,building,Impozit pe clădiri,2026,412.50,DI-17,2026-01-20,2026-03-31,RO74 TREZ 2162 1070 2010 1XXX,,yes
+payment,BT-2026-000123,1750620120018,Popescu Ion,100.00,2026-02-15,OP 123,Banca Transilvania,RO96 BTRL 0130 1202 C123 45XX,T2026-1
+EOF
+on a import-register "$WORK/feed.csv" >/dev/null
+on a sync --once >/dev/null
+on b sync --once >/dev/null
+register_counts="SELECT (SELECT COUNT(*) FROM taxpayer), (SELECT COUNT(*) FROM unit_owner), (SELECT COUNT(*) FROM obligation), (SELECT COUNT(*) FROM payment), (SELECT COUNT(*) FROM allocation)"
+check_eq "B holds A's register: taxpayers, owners, obligations, payments" \
+    "$(sqlite3 "$WORK/a.db" "$register_counts")" \
+    "$(sqlite3 "$WORK/b.db" "$register_counts")"
+due_b=$(on b due 1750620120018 --on 2026-11-25)
+check_contains "B knows the feed's obligation, part paid" \
+    "T2026-1          Impozit pe clădiri       2026 2026-03-31       312.50" \
+    "$due_b"
+check_eq "a taxpayer owes the same at both stations" \
+    "$(on a due 1750620120018 --on 2026-11-25)" "$due_b"
+check_eq "and the refresh is known at B" \
+    "$(sqlite3 "$WORK/a.db" "SELECT MAX(finished_at) FROM register_import")" \
+    "$(sqlite3 "$WORK/b.db" "SELECT MAX(finished_at) FROM register_import")"
+demo=$(sqlite3 "$WORK/a.db" "SELECT national_id FROM taxpayer t WHERE EXISTS (SELECT 1 FROM payment p WHERE p.taxpayer_id = t.id) ORDER BY id DESC LIMIT 1")
+check_eq "so does a demo taxpayer with payments" \
+    "$(on a due "$demo" --on 2026-11-25)" "$(on b due "$demo" --on 2026-11-25)"
 
 # Killed at random points: nothing lost, nothing twice.
 i=0

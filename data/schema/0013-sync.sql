@@ -28,7 +28,9 @@ INSERT INTO sync_state DEFAULT VALUES;
 
 CREATE TABLE outbox (
 	seq INTEGER PRIMARY KEY,
-	tbl TEXT NOT NULL CHECK (tbl IN ('person', 'request', 'request_event')),
+	tbl TEXT NOT NULL CHECK (tbl IN ('person', 'request', 'request_event',
+	    'taxpayer', 'taxable_unit', 'obligation', 'payment',
+	    'register_import')),
 	row_id INTEGER NOT NULL,
 	at TEXT NOT NULL
 );
@@ -140,7 +142,10 @@ BEGIN
 END;
 
 -- The outbox, filled in the writer's own transaction, only on a station
--- with a centre.
+-- with a centre.  The register's rows travel keyed by the tax office's
+-- own ids (a national id, a unit's code, an obligation's reference, a
+-- payment's key): a unit with its owners, a payment with its
+-- allocations.
 CREATE TRIGGER outbox_person_new AFTER INSERT ON person
 WHEN (SELECT enabled AND NOT applying FROM sync_state)
 BEGIN
@@ -175,5 +180,89 @@ CREATE TRIGGER outbox_request_event_new AFTER INSERT ON request_event
 WHEN (SELECT enabled AND NOT applying FROM sync_state)
 BEGIN
 	INSERT INTO outbox (tbl, row_id, at) VALUES ('request_event', NEW.id,
+	    strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+END;
+
+CREATE TRIGGER outbox_taxpayer_new AFTER INSERT ON taxpayer
+WHEN (SELECT enabled AND NOT applying FROM sync_state)
+BEGIN
+	INSERT INTO outbox (tbl, row_id, at) VALUES ('taxpayer', NEW.id,
+	    strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+END;
+
+CREATE TRIGGER outbox_taxpayer_changed AFTER UPDATE ON taxpayer
+WHEN (SELECT enabled AND NOT applying FROM sync_state)
+BEGIN
+	INSERT INTO outbox (tbl, row_id, at) VALUES ('taxpayer', NEW.id,
+	    strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+END;
+
+CREATE TRIGGER outbox_taxable_unit_new AFTER INSERT ON taxable_unit
+WHEN (SELECT enabled AND NOT applying FROM sync_state)
+BEGIN
+	INSERT INTO outbox (tbl, row_id, at) VALUES ('taxable_unit', NEW.id,
+	    strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+END;
+
+CREATE TRIGGER outbox_taxable_unit_changed AFTER UPDATE ON taxable_unit
+WHEN (SELECT enabled AND NOT applying FROM sync_state)
+BEGIN
+	INSERT INTO outbox (tbl, row_id, at) VALUES ('taxable_unit', NEW.id,
+	    strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+END;
+
+CREATE TRIGGER outbox_unit_owner_new AFTER INSERT ON unit_owner
+WHEN (SELECT enabled AND NOT applying FROM sync_state)
+BEGIN
+	INSERT INTO outbox (tbl, row_id, at) VALUES ('taxable_unit', NEW.unit_id,
+	    strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+END;
+
+CREATE TRIGGER outbox_unit_owner_changed AFTER UPDATE ON unit_owner
+WHEN (SELECT enabled AND NOT applying FROM sync_state)
+BEGIN
+	INSERT INTO outbox (tbl, row_id, at) VALUES ('taxable_unit', NEW.unit_id,
+	    strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+END;
+
+CREATE TRIGGER outbox_obligation_new AFTER INSERT ON obligation
+WHEN (SELECT enabled AND NOT applying FROM sync_state)
+BEGIN
+	INSERT INTO outbox (tbl, row_id, at) VALUES ('obligation', NEW.id,
+	    strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+END;
+
+CREATE TRIGGER outbox_obligation_changed AFTER UPDATE ON obligation
+WHEN (SELECT enabled AND NOT applying FROM sync_state)
+BEGIN
+	INSERT INTO outbox (tbl, row_id, at) VALUES ('obligation', NEW.id,
+	    strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+END;
+
+CREATE TRIGGER outbox_payment_new AFTER INSERT ON payment
+WHEN (SELECT enabled AND NOT applying FROM sync_state)
+BEGIN
+	INSERT INTO outbox (tbl, row_id, at) VALUES ('payment', NEW.id,
+	    strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+END;
+
+CREATE TRIGGER outbox_allocation_new AFTER INSERT ON allocation
+WHEN (SELECT enabled AND NOT applying FROM sync_state)
+BEGIN
+	INSERT INTO outbox (tbl, row_id, at) VALUES ('payment', NEW.payment_id,
+	    strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+END;
+
+CREATE TRIGGER outbox_register_import_new AFTER INSERT ON register_import
+WHEN (SELECT enabled AND NOT applying FROM sync_state)
+BEGIN
+	INSERT INTO outbox (tbl, row_id, at) VALUES ('register_import', NEW.id,
+	    strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+END;
+
+CREATE TRIGGER outbox_register_import_changed AFTER UPDATE ON register_import
+WHEN (SELECT enabled AND NOT applying FROM sync_state)
+BEGIN
+	INSERT INTO outbox (tbl, row_id, at) VALUES ('register_import', NEW.id,
 	    strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
 END;

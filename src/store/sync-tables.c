@@ -1,0 +1,312 @@
+/*
+ * The tables that travel, as SQL: a row leaves as a JSON object made by
+ * SQLite (json_object), with the keys of the rows it points at (a uid, a
+ * national id, a unit's code, an obligation's reference) in place of
+ * local ids, and comes back the same way (json_extract), so the station
+ * that pulls it links it to its own rows.  Parameters: see
+ * sync-tables.h.
+ */
+#include "config.h"
+
+#include "sync-tables.h"
+
+#include <stddef.h>
+#include <string.h>
+
+/* The body of a pulled record, as j, for the apply statements. */
+#define BODY "FROM (SELECT json(?2) AS j) WHERE true "
+
+static const char *const person_apply[] = {
+	"INSERT INTO person (uid, country, cnp, afm, amka, surname, "
+	"given_names, former_names, birth_date, town, district, street, "
+	"number, block, staircase, floor, apartment, postal_code, phone, "
+	"email, contact, level, created_at, revision, changed_at) SELECT ?1, "
+	"j->>'country', j->>'cnp', j->>'afm', j->>'amka', j->>'surname', "
+	"j->>'given_names', j->>'former_names', j->>'birth_date', "
+	"j->>'town', j->>'district', j->>'street', j->>'number', "
+	"j->>'block', j->>'staircase', j->>'floor', j->>'apartment', "
+	"j->>'postal_code', j->>'phone', j->>'email', j->>'contact', "
+	"j->>'level', j->>'created_at', ?3, ?4 " BODY
+	"ON CONFLICT (uid) DO UPDATE SET country = excluded.country, "
+	"cnp = excluded.cnp, afm = excluded.afm, amka = excluded.amka, "
+	"surname = excluded.surname, given_names = excluded.given_names, "
+	"former_names = excluded.former_names, "
+	"birth_date = excluded.birth_date, town = excluded.town, "
+	"district = excluded.district, street = excluded.street, "
+	"number = excluded.number, block = excluded.block, "
+	"staircase = excluded.staircase, floor = excluded.floor, "
+	"apartment = excluded.apartment, postal_code = excluded.postal_code, "
+	"phone = excluded.phone, email = excluded.email, "
+	"contact = excluded.contact, level = excluded.level, "
+	"revision = excluded.revision, changed_at = excluded.changed_at",
+	/* Its names may have changed: the caller indexes it anew. */
+	"DELETE FROM person_search WHERE person_id = "
+	"(SELECT id FROM person WHERE uid = ?1)",
+	NULL
+};
+
+/* The request, its fields (once: they never change), its registration
+ * and annulment, and no more waiting for a number it has. */
+static const char *const request_apply[] = {
+	"INSERT INTO request (uid, type, department, category, person_id, "
+	"filed_by, station, status, filed_at, reply, assigned_to, "
+	"duplicate_of, revision, changed_at) SELECT ?1, j->>'type', "
+	"j->>'department', j->>'category', "
+	"(SELECT id FROM person WHERE uid = j->>'person'), j->>'filed_by', "
+	"j->>'station', j->>'status', j->>'filed_at', j->>'reply', "
+	"j->>'assigned_to', "
+	"(SELECT id FROM request WHERE uid = j->>'duplicate_of'), ?3, ?4 "
+	BODY "ON CONFLICT (uid) DO UPDATE SET status = excluded.status, "
+	"reply = excluded.reply, assigned_to = excluded.assigned_to, "
+	"duplicate_of = excluded.duplicate_of, revision = excluded.revision, "
+	"changed_at = excluded.changed_at",
+	"INSERT OR IGNORE INTO request_field (request_id, name, value) "
+	"SELECT (SELECT id FROM request WHERE uid = ?1), f.key, f.value "
+	"FROM json_each(json(?2), '$.fields') f",
+	"INSERT OR IGNORE INTO registry (year, number, request_id, "
+	"registered_at, registered_by, station) SELECT j->>'year', "
+	"j->>'number', (SELECT id FROM request WHERE uid = ?1), "
+	"j->>'registered_at', j->>'registered_by', j->>'station' "
+	"FROM (SELECT json(?2) -> '$.registry' AS j) WHERE j IS NOT NULL "
+	"AND j <> 'null'",
+	"UPDATE registry SET annulled_at = json(?2) ->> '$.registry.annulled_at', "
+	"annulled_by = json(?2) ->> '$.registry.annulled_by', "
+	"annul_reason = json(?2) ->> '$.registry.annul_reason' "
+	"WHERE request_id = (SELECT id FROM request WHERE uid = ?1) AND "
+	"annulled_at IS NULL AND "
+	"json(?2) ->> '$.registry.annulled_at' IS NOT NULL",
+	"DELETE FROM registry_pending WHERE request_id = "
+	"(SELECT id FROM request WHERE uid = ?1) AND "
+	"json(?2) ->> '$.registry.number' IS NOT NULL",
+	NULL
+};
+
+static const char *const event_apply[] = {
+	"INSERT OR IGNORE INTO request_event (uid, request_id, from_status, "
+	"to_status, text, by_actor, station, at) SELECT ?1, "
+	"(SELECT id FROM request WHERE uid = j->>'request'), "
+	"j->>'from_status', j->>'to_status', j->>'text', j->>'by_actor', "
+	"j->>'station', j->>'at' " BODY,
+	NULL
+};
+
+static const char *const taxpayer_apply[] = {
+	"INSERT INTO taxpayer (national_id, name, address, person_id) "
+	"SELECT ?1, j->>'name', j->>'address', "
+	"(SELECT id FROM person WHERE uid = j->>'person') " BODY
+	"ON CONFLICT (national_id) DO UPDATE SET name = excluded.name, "
+	"address = excluded.address, "
+	"person_id = COALESCE(excluded.person_id, taxpayer.person_id)",
+	NULL
+};
+
+static const char *const unit_apply[] = {
+	"INSERT INTO taxable_unit (code, kind, description, address) "
+	"SELECT ?1, j->>'kind', j->>'description', j->>'address' " BODY
+	"ON CONFLICT (code) DO UPDATE SET kind = excluded.kind, "
+	"description = excluded.description, address = excluded.address",
+	"INSERT INTO unit_owner (unit_id, taxpayer_id, share_num, share_den) "
+	"SELECT (SELECT id FROM taxable_unit WHERE code = ?1), t.id, "
+	"o.value ->> 'num', o.value ->> 'den' "
+	"FROM json_each(json(?2), '$.owners') o JOIN taxpayer t "
+	"ON t.national_id = o.value ->> 'taxpayer' WHERE true "
+	"ON CONFLICT (unit_id, taxpayer_id) DO UPDATE SET "
+	"share_num = excluded.share_num, share_den = excluded.share_den",
+	NULL
+};
+
+static const char *const obligation_apply[] = {
+	"INSERT INTO obligation (ref, taxpayer_id, unit_id, tax_type, name, "
+	"tax_year, principal, notice, notice_date, due_date, iban, rf, "
+	"discountable) SELECT ?1, "
+	"(SELECT id FROM taxpayer WHERE national_id = j->>'taxpayer'), "
+	"(SELECT id FROM taxable_unit WHERE code = j->>'unit'), "
+	"j->>'tax_type', j->>'name', j->>'tax_year', j->>'principal', "
+	"j->>'notice', j->>'notice_date', j->>'due_date', j->>'iban', "
+	"j->>'rf', j->>'discountable' " BODY
+	"ON CONFLICT (ref) DO UPDATE SET taxpayer_id = excluded.taxpayer_id, "
+	"unit_id = excluded.unit_id, tax_type = excluded.tax_type, "
+	"name = excluded.name, tax_year = excluded.tax_year, "
+	"principal = excluded.principal, notice = excluded.notice, "
+	"notice_date = excluded.notice_date, due_date = excluded.due_date, "
+	"iban = excluded.iban, rf = excluded.rf, "
+	"discountable = excluded.discountable",
+	NULL
+};
+
+/* A payment is never changed: once here, only its allocations may
+ * still come. */
+static const char *const payment_apply[] = {
+	"INSERT OR IGNORE INTO payment (key, taxpayer_id, payer, amount, "
+	"paid_on, channel, advice, bank, account, credit, registered_at, "
+	"registered_by, station) SELECT ?1, "
+	"(SELECT id FROM taxpayer WHERE national_id = j->>'taxpayer'), "
+	"j->>'payer', j->>'amount', j->>'paid_on', j->>'channel', "
+	"j->>'advice', j->>'bank', j->>'account', j->>'credit', "
+	"j->>'registered_at', j->>'registered_by', j->>'station' " BODY,
+	"INSERT OR IGNORE INTO allocation (payment_id, obligation_id, "
+	"principal, charges, closed_charges, discount) SELECT "
+	"(SELECT id FROM payment WHERE key = ?1), o.id, "
+	"a.value ->> 'principal', a.value ->> 'charges', "
+	"a.value ->> 'closed_charges', a.value ->> 'discount' "
+	"FROM json_each(json(?2), '$.allocations') a JOIN obligation o "
+	"ON o.ref = a.value ->> 'obligation'",
+	NULL
+};
+
+static const char *const import_apply[] = {
+	"UPDATE register_import SET finished_at = j->>'finished_at', "
+	"rows_read = j->>'rows_read', rows_bad = j->>'rows_bad' "
+	"FROM (SELECT json(?2) AS j) WHERE sha256 = j->>'sha256' AND "
+	"started_at = j->>'started_at'",
+	"INSERT INTO register_import (file, sha256, started_at, finished_at, "
+	"rows_read, rows_bad, imported_by) SELECT j->>'file', "
+	"j->>'sha256', j->>'started_at', j->>'finished_at', j->>'rows_read', "
+	"j->>'rows_bad', j->>'imported_by' " BODY "AND NOT EXISTS "
+	"(SELECT 1 FROM register_import WHERE sha256 = j->>'sha256' AND "
+	"started_at = j->>'started_at')",
+	NULL
+};
+
+/* In the order a joining station queues them: what others point at
+ * first. */
+static const struct sync_table tables[] = {
+	{ "person",
+	  "SELECT uid, revision, changed_at, json_object('country', country, "
+	  "'cnp', cnp, 'afm', afm, 'amka', amka, 'surname', surname, "
+	  "'given_names', given_names, 'former_names', former_names, "
+	  "'birth_date', birth_date, 'town', town, 'district', district, "
+	  "'street', street, 'number', number, 'block', block, "
+	  "'staircase', staircase, 'floor', floor, 'apartment', apartment, "
+	  "'postal_code', postal_code, 'phone', phone, 'email', email, "
+	  "'contact', contact, 'level', level, 'created_at', created_at) "
+	  "FROM person WHERE id = ?1",
+	  "INSERT INTO outbox (tbl, row_id, at) SELECT 'person', id, "
+	  "changed_at FROM person ORDER BY id",
+	  "SELECT revision, changed_at FROM person WHERE uid = ?1",
+	  NULL, person_apply },
+	{ "request",
+	  "SELECT r.uid, r.revision, r.changed_at, json_object("
+	  "'type', r.type, 'department', r.department, "
+	  "'category', r.category, "
+	  "'person', (SELECT uid FROM person WHERE id = r.person_id), "
+	  "'filed_by', r.filed_by, 'station', r.station, "
+	  "'status', r.status, 'filed_at', r.filed_at, 'reply', r.reply, "
+	  "'assigned_to', r.assigned_to, "
+	  "'duplicate_of', (SELECT uid FROM request WHERE id = r.duplicate_of), "
+	  "'fields', json((SELECT json_group_object(name, value) "
+	  "FROM request_field WHERE request_id = r.id)), "
+	  "'registry', json((SELECT json_object('year', year, "
+	  "'number', number, 'registered_at', registered_at, "
+	  "'registered_by', registered_by, 'station', station, "
+	  "'annulled_at', annulled_at, 'annulled_by', annulled_by, "
+	  "'annul_reason', annul_reason) FROM registry "
+	  "WHERE request_id = r.id))) FROM request r WHERE r.id = ?1",
+	  "INSERT INTO outbox (tbl, row_id, at) SELECT 'request', id, "
+	  "changed_at FROM request ORDER BY id",
+	  "SELECT revision, changed_at FROM request WHERE uid = ?1",
+	  "SELECT j->>'person' IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "
+	  "person WHERE uid = j->>'person') " BODY,
+	  request_apply },
+	{ "request_event",
+	  "SELECT e.uid, 0, e.at, json_object("
+	  "'request', (SELECT uid FROM request WHERE id = e.request_id), "
+	  "'from_status', e.from_status, 'to_status', e.to_status, "
+	  "'text', e.text, 'by_actor', e.by_actor, 'station', e.station, "
+	  "'at', e.at) FROM request_event e WHERE e.id = ?1",
+	  "INSERT INTO outbox (tbl, row_id, at) SELECT 'request_event', "
+	  "id, at FROM request_event ORDER BY id",
+	  NULL,
+	  "SELECT NOT EXISTS (SELECT 1 FROM request WHERE uid = "
+	  "json(?2) ->> 'request')",
+	  event_apply },
+	{ "taxpayer",
+	  "SELECT national_id, 0, ?2, json_object('name', name, "
+	  "'address', address, "
+	  "'person', (SELECT uid FROM person WHERE id = t.person_id)) "
+	  "FROM taxpayer t WHERE id = ?1",
+	  "INSERT INTO outbox (tbl, row_id, at) SELECT 'taxpayer', id, "
+	  "strftime('%Y-%m-%dT%H:%M:%fZ', 'now') FROM taxpayer ORDER BY id",
+	  NULL,
+	  "SELECT j->>'person' IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "
+	  "person WHERE uid = j->>'person') " BODY,
+	  taxpayer_apply },
+	{ "taxable_unit",
+	  "SELECT code, 0, ?2, json_object('kind', kind, "
+	  "'description', description, 'address', address, "
+	  "'owners', json((SELECT json_group_array(json_object("
+	  "'taxpayer', t.national_id, 'num', w.share_num, "
+	  "'den', w.share_den)) FROM unit_owner w JOIN taxpayer t "
+	  "ON t.id = w.taxpayer_id WHERE w.unit_id = u.id))) "
+	  "FROM taxable_unit u WHERE id = ?1",
+	  "INSERT INTO outbox (tbl, row_id, at) SELECT 'taxable_unit', id, "
+	  "strftime('%Y-%m-%dT%H:%M:%fZ', 'now') FROM taxable_unit "
+	  "ORDER BY id",
+	  NULL,
+	  "SELECT EXISTS (SELECT 1 FROM json_each(json(?2), '$.owners') o "
+	  "WHERE NOT EXISTS (SELECT 1 FROM taxpayer "
+	  "WHERE national_id = o.value ->> 'taxpayer'))",
+	  unit_apply },
+	{ "obligation",
+	  "SELECT ref, 0, ?2, json_object("
+	  "'taxpayer', (SELECT national_id FROM taxpayer "
+	  "WHERE id = o.taxpayer_id), "
+	  "'unit', (SELECT code FROM taxable_unit WHERE id = o.unit_id), "
+	  "'tax_type', tax_type, 'name', name, 'tax_year', tax_year, "
+	  "'principal', principal, 'notice', notice, "
+	  "'notice_date', notice_date, 'due_date', due_date, 'iban', iban, "
+	  "'rf', rf, 'discountable', discountable) "
+	  "FROM obligation o WHERE id = ?1",
+	  "INSERT INTO outbox (tbl, row_id, at) SELECT 'obligation', id, "
+	  "strftime('%Y-%m-%dT%H:%M:%fZ', 'now') FROM obligation ORDER BY id",
+	  NULL,
+	  "SELECT NOT EXISTS (SELECT 1 FROM taxpayer WHERE national_id = "
+	  "j->>'taxpayer') OR (j->>'unit' IS NOT NULL AND NOT EXISTS "
+	  "(SELECT 1 FROM taxable_unit WHERE code = j->>'unit')) " BODY,
+	  obligation_apply },
+	{ "payment",
+	  "SELECT key, 0, ?2, json_object("
+	  "'taxpayer', (SELECT national_id FROM taxpayer "
+	  "WHERE id = p.taxpayer_id), "
+	  "'payer', payer, 'amount', amount, 'paid_on', paid_on, "
+	  "'channel', channel, 'advice', advice, 'bank', bank, "
+	  "'account', account, 'credit', credit, "
+	  "'registered_at', registered_at, 'registered_by', registered_by, "
+	  "'station', station, 'allocations', json((SELECT "
+	  "json_group_array(json_object('obligation', o.ref, "
+	  "'principal', a.principal, 'charges', a.charges, "
+	  "'closed_charges', a.closed_charges, 'discount', a.discount)) "
+	  "FROM allocation a JOIN obligation o ON o.id = a.obligation_id "
+	  "WHERE a.payment_id = p.id))) FROM payment p WHERE id = ?1",
+	  "INSERT INTO outbox (tbl, row_id, at) SELECT 'payment', id, "
+	  "registered_at FROM payment ORDER BY id",
+	  NULL,
+	  "SELECT NOT EXISTS (SELECT 1 FROM taxpayer WHERE national_id = "
+	  "j->>'taxpayer') OR EXISTS (SELECT 1 FROM "
+	  "json_each(j, '$.allocations') a WHERE NOT EXISTS (SELECT 1 FROM "
+	  "obligation WHERE ref = a.value ->> 'obligation')) " BODY,
+	  payment_apply },
+	{ "register_import",
+	  "SELECT sha256 || '@' || started_at, 0, ?2, json_object("
+	  "'file', file, 'sha256', sha256, 'started_at', started_at, "
+	  "'finished_at', finished_at, 'rows_read', rows_read, "
+	  "'rows_bad', rows_bad, 'imported_by', imported_by) "
+	  "FROM register_import WHERE id = ?1",
+	  "INSERT INTO outbox (tbl, row_id, at) SELECT 'register_import', "
+	  "id, started_at FROM register_import ORDER BY id",
+	  NULL, NULL, import_apply },
+	{ NULL, NULL, NULL, NULL, NULL, NULL }
+};
+
+const struct sync_table *const sync_tables = tables;
+
+const struct sync_table *
+sync_table(const char *tbl)
+{
+	const struct sync_table *t;
+
+	for (t = tables; t->tbl != NULL; t++)
+		if (strcmp(t->tbl, tbl) == 0)
+			return t;
+	return NULL;
+}

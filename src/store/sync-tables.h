@@ -1,0 +1,39 @@
+/*
+ * What travels to and from the central store, table by table: how a
+ * row becomes a record and how a pulled record comes in.  Only
+ * src/store/store-sync.c uses it.
+ *
+ * Every statement takes the same parameters: for export, ?1 the local
+ * row id and ?2 the time of its latest change (from the outbox); for
+ * everything else ?1 the record's uid, ?2 its body, ?3 its rank and ?4
+ * its time.
+ */
+#ifndef GUICHET_SYNC_TABLES_H
+#define GUICHET_SYNC_TABLES_H
+
+struct sync_table {
+	const char *tbl;
+	/* uid, rank, time of the change, body (JSON) of row ?1 */
+	const char *export;
+	/* puts every row of the table in the outbox, for a station joining
+	 * a centre */
+	const char *backlog;
+	/* revision and time of the station's copy; NULL: a pulled record
+	 * always applies */
+	const char *newer;
+	/* non-zero when a row the record points at is not here yet; NULL:
+	 * it points at none */
+	const char *needs;
+	/* the statements that apply it, NULL-ended */
+	const char *const *apply;
+};
+
+/* Returns the table called tbl, or NULL for one this version does not
+ * keep. */
+const struct sync_table *sync_table(const char *tbl);
+
+/* The tables, in the order a joining station queues them (what others
+ * point at first), ending with one whose tbl is NULL. */
+extern const struct sync_table *const sync_tables;
+
+#endif
