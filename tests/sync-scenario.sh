@@ -1,6 +1,7 @@
 # The sync scenario, run against each kind of central store by
 # tests/integration/sync.sh (sqlite:) and sync-pg.sh (postgresql://).
-# The caller sources lib.sh, calls write_conf, and defines CENTRAL_URL,
+# The caller sources lib.sh and cups.sh, calls write_conf, and defines
+# CENTRAL_URL,
 # central_sql SQL (prints rows as "a|b"), centre_down, centre_up and
 # centre_crash.
 #
@@ -10,10 +11,15 @@
 # numbers and gets the centre's on the next sync, in filing order; a
 # batch pushed twice changes nothing; an older state of a request never
 # replaces a newer one; people registered on one station can be found on
-# the other; the taxpayer register loaded at one reaches the other; the centre dying mid-sync, or sync killed at random points,
-# loses and duplicates nothing; the clerk's screen syncs by itself and
+# the other; so do credentials, a revocation winning over any change;
+# the taxpayer register loaded at one reaches the other; the centre dying
+# mid-sync, or sync killed at random points, loses and duplicates
+# nothing; the clerk's screen syncs by itself and
 # shows the centre's state.
 YEAR=$(date +%Y)
+cups_start
+cups_add_queue envelopes
+printf '[print]\nprinter = envelopes\n' >>"$CONF"
 printf 'central = %s\nsync_every = 5\n' "$CENTRAL_URL" >"$WORK/central.line"
 # station NAME: a configuration and a database of its own.
 station() {
@@ -57,8 +63,9 @@ check_eq "and the same fields" "Groapă în asfalt" "$(sqlite3 "$WORK/b.db" \
 # Both stations number at the same time: one sequence, no gap.
 for i in 1 2 3 4 5 6 7 8 9 10; do
 	file_at a "A $i" >/dev/null &
+	pid=$!
 	file_at b "B $i" >/dev/null
-	wait
+	wait "$pid"
 done
 for s in a b a b; do on "$s" sync --once >/dev/null; done
 check_eq "21 numbers from the centre: 1..21, no gap, no duplicate" "21|1|21" \
@@ -132,9 +139,10 @@ check_eq "and can search them by name" 0 \
 # nothing twice.
 on b demo-data --taxpayers 150 --seed 77 >/dev/null
 on b sync --once >/dev/null 2>&1 &
+pid=$!
 sleep 0.3
 centre_crash
-wait
+wait "$pid"
 centre_up
 on b sync --once >/dev/null
 check_eq "after the centre's crash B's outbox empties" 0 \
@@ -142,6 +150,44 @@ check_eq "after the centre's crash B's outbox empties" 0 \
 check_eq "and the centre holds each of B's people once" \
     "$(sqlite3 "$WORK/b.db" "SELECT COUNT(*) FROM person")" \
     "$(central_sql "SELECT COUNT(*) FROM central_record WHERE tbl = 'person'")"
+
+# Credentials: an envelope handed over at A; the citizen logs in at B,
+# the kiosk's station, and chooses a password there, which then works at
+# A.  A revocation at A wins over changes made at B meanwhile, whatever
+# their count.
+cnp=$(sqlite3 "$WORK/a.db" "SELECT cnp FROM person WHERE level = 'standard' ORDER BY id LIMIT 1")
+saved_conf=$CONF saved_db=$DB
+CONF="$WORK/a.conf" DB="$WORK/a.db"
+envelope_credentials "$cnp"
+CONF=$saved_conf DB=$saved_db
+on a sync --once >/dev/null
+on b sync --once >/dev/null
+new_pw="Castanul din curte 2026"
+run_ctl -c "$WORK/b.conf" citizen login "$CITIZEN_USER" <<EOF
+$CITIZEN_PW
+$new_pw
+EOF
+check_contains "the envelope's credentials work at B" "password changed" "$OUT"
+on b sync --once >/dev/null
+on a sync --once >/dev/null
+run_ctl -c "$WORK/a.conf" citizen login "$CITIZEN_USER" <<EOF
+$new_pw
+EOF
+check_eq "the password chosen at B works at A" "logged in" "$OUT"
+serial=$(sqlite3 "$WORK/a.db" "SELECT e.serial FROM envelope e JOIN credential c ON c.id = e.credential_id WHERE c.username = '$CITIZEN_USER'")
+on a envelopes replace "$serial" --reason "Plic deschis" --no-print >/dev/null
+sqlite3 "$WORK/b.db" "UPDATE credential SET must_change = 0 WHERE username = '$CITIZEN_USER'; UPDATE credential SET must_change = 0 WHERE username = '$CITIZEN_USER'"
+on b sync --once >/dev/null
+on a sync --once >/dev/null
+on b sync --once >/dev/null
+check_eq "the revocation wins at B over two later changes there" revoked \
+    "$(sqlite3 "$WORK/b.db" "SELECT state FROM credential WHERE username = '$CITIZEN_USER'")"
+check_eq "and stays at A" revoked \
+    "$(sqlite3 "$WORK/a.db" "SELECT state FROM credential WHERE username = '$CITIZEN_USER' ORDER BY id LIMIT 1")"
+run_ctl -c "$WORK/b.conf" citizen login "$CITIZEN_USER" <<EOF
+$new_pw
+EOF
+check_eq "the revoked password works nowhere" 1 "$RC"
 
 # The register: loaded at A (a refresh of the tax office's feed), it
 # reaches B, the kiosk's station, with its payments allocated the same.

@@ -30,7 +30,7 @@ CREATE TABLE outbox (
 	seq INTEGER PRIMARY KEY,
 	tbl TEXT NOT NULL CHECK (tbl IN ('person', 'request', 'request_event',
 	    'taxpayer', 'taxable_unit', 'obligation', 'payment',
-	    'register_import')),
+	    'register_import', 'credential')),
 	row_id INTEGER NOT NULL,
 	at TEXT NOT NULL
 );
@@ -264,5 +264,52 @@ CREATE TRIGGER outbox_register_import_changed AFTER UPDATE ON register_import
 WHEN (SELECT enabled AND NOT applying FROM sync_state)
 BEGIN
 	INSERT INTO outbox (tbl, row_id, at) VALUES ('register_import', NEW.id,
+	    strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+END;
+
+-- Credentials travel too, so a citizen given an envelope at one counter
+-- logs in at any kiosk, and a password changed at one works at all.  Only
+-- what the citizen or the town hall decided travels (the password, the
+-- state, the forced change); failed attempts and their waits stay with
+-- the station that counted them.
+ALTER TABLE credential ADD COLUMN uid TEXT;
+ALTER TABLE credential ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE credential ADD COLUMN changed_at TEXT NOT NULL DEFAULT '';
+UPDATE credential SET uid = (SELECT uid FROM station_identity) || '-c' || id,
+    changed_at = created_at;
+CREATE UNIQUE INDEX credential_uid ON credential (uid);
+
+CREATE TRIGGER credential_gets_uid AFTER INSERT ON credential
+WHEN NEW.uid IS NULL
+BEGIN
+	UPDATE credential SET uid = (SELECT uid FROM station_identity) ||
+	    '-c' || NEW.id, changed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+	WHERE id = NEW.id;
+END;
+
+CREATE TRIGGER credential_revised
+AFTER UPDATE OF password_hash, state, must_change, revoke_reason
+ON credential
+WHEN OLD.uid IS NOT NULL AND NOT (SELECT applying FROM sync_state)
+BEGIN
+	UPDATE credential SET revision = OLD.revision + 1,
+	    changed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+	WHERE id = NEW.id;
+END;
+
+CREATE TRIGGER outbox_credential_new AFTER INSERT ON credential
+WHEN (SELECT enabled AND NOT applying FROM sync_state)
+BEGIN
+	INSERT INTO outbox (tbl, row_id, at) VALUES ('credential', NEW.id,
+	    strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+END;
+
+CREATE TRIGGER outbox_credential_changed
+AFTER UPDATE OF password_hash, state, must_change, revoke_reason
+ON credential
+WHEN (SELECT enabled AND NOT applying FROM sync_state) AND
+    OLD.uid IS NOT NULL
+BEGIN
+	INSERT INTO outbox (tbl, row_id, at) VALUES ('credential', NEW.id,
 	    strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
 END;

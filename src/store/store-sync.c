@@ -258,10 +258,19 @@ apply(struct store *st, const struct central_record *r)
 	    bind_record(store_prepare(st, t->needs), r), "check a pulled "
 	    "record", store_fill_id, &missing)) == G_OK && missing)
 		return G_ERR_NOTFOUND;
+	/* All of the record or none: one that breaks a rule here (a
+	 * username active twice) waits with those kept for later, and the
+	 * rest of the batch goes on. */
+	if (rc == G_OK)
+		rc = store_step_change(st, store_prepare(st, "SAVEPOINT "
+		    "record"), "apply a pulled record", false);
 	for (sql = t->apply; rc == G_OK && *sql != NULL; sql++)
 		rc = store_step_change(st, bind_record(store_prepare(st, *sql),
 		    r), "apply a pulled record", false);
-	return rc;
+	if (rc != G_OK)
+		sqlite3_exec(st->db, "ROLLBACK TO record", NULL, NULL, NULL);
+	sqlite3_exec(st->db, "RELEASE record", NULL, NULL, NULL);
+	return rc == G_ERR_EXISTS ? G_ERR_NOTFOUND : rc;
 }
 
 /* Keeps r until the row it points at is pulled. */

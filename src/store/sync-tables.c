@@ -90,6 +90,29 @@ static const char *const event_apply[] = {
 	NULL
 };
 
+/* A revoked credential outranks any other state of it, whatever the
+ * revisions: the revision is kept apart. */
+#define CREDENTIAL_RANK "(CASE WHEN state = 'revoked' THEN 1000000000 " \
+	"ELSE 0 END + revision)"
+
+static const char *const credential_apply[] = {
+	"INSERT INTO credential (uid, person_id, username, password_hash, "
+	"state, must_change, created_at, activated_at, revoked_at, "
+	"revoke_reason, revision, changed_at) SELECT ?1, "
+	"(SELECT id FROM person WHERE uid = j->>'person'), j->>'username', "
+	"j->>'password_hash', j->>'state', j->>'must_change', "
+	"j->>'created_at', j->>'activated_at', j->>'revoked_at', "
+	"j->>'revoke_reason', ?3 % 1000000000, ?4 " BODY
+	"ON CONFLICT (uid) DO UPDATE SET password_hash = "
+	"excluded.password_hash, state = excluded.state, "
+	"must_change = excluded.must_change, "
+	"activated_at = excluded.activated_at, "
+	"revoked_at = excluded.revoked_at, "
+	"revoke_reason = excluded.revoke_reason, "
+	"revision = excluded.revision, changed_at = excluded.changed_at",
+	NULL
+};
+
 static const char *const taxpayer_apply[] = {
 	"INSERT INTO taxpayer (national_id, name, address, person_id) "
 	"SELECT ?1, j->>'name', j->>'address', "
@@ -220,6 +243,21 @@ static const struct sync_table tables[] = {
 	  "SELECT NOT EXISTS (SELECT 1 FROM request WHERE uid = "
 	  "json(?2) ->> 'request')",
 	  event_apply },
+	{ "credential",
+	  "SELECT c.uid, " CREDENTIAL_RANK ", c.changed_at, json_object("
+	  "'person', (SELECT uid FROM person WHERE id = c.person_id), "
+	  "'username', username, 'password_hash', password_hash, "
+	  "'state', state, 'must_change', must_change, "
+	  "'created_at', created_at, 'activated_at', activated_at, "
+	  "'revoked_at', revoked_at, 'revoke_reason', revoke_reason) "
+	  "FROM credential c WHERE id = ?1",
+	  "INSERT INTO outbox (tbl, row_id, at) SELECT 'credential', id, "
+	  "changed_at FROM credential ORDER BY id",
+	  "SELECT " CREDENTIAL_RANK ", changed_at FROM credential "
+	  "WHERE uid = ?1",
+	  "SELECT NOT EXISTS (SELECT 1 FROM person WHERE uid = "
+	  "json(?2) ->> 'person')",
+	  credential_apply },
 	{ "taxpayer",
 	  "SELECT national_id, 0, ?2, json_object('name', name, "
 	  "'address', address, "

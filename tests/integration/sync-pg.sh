@@ -3,6 +3,7 @@
 # verify-full): see tests/sync-scenario.sh.  The centre stops (pg_ctl
 # stop), and dies in the middle of a sync (kill -9 of the server).
 . "$TESTS_SRCDIR/lib.sh"
+. "$TESTS_SRCDIR/cups.sh"
 . "$TESTS_SRCDIR/pg.sh"
 write_conf ro en
 pg_start || exit 1

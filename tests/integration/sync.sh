@@ -2,6 +2,7 @@
 # Sync through a central store that is one SQLite file on the host: see
 # tests/sync-scenario.sh.  (The centre "stops" by its file going away.)
 . "$TESTS_SRCDIR/lib.sh"
+. "$TESTS_SRCDIR/cups.sh"
 write_conf ro en
 CENTRAL="$WORK/central.db"
 CENTRAL_URL="sqlite:$CENTRAL"
