@@ -21,18 +21,7 @@ CUPS_PORT=
 
 # cups_free_port: prints a TCP port on 127.0.0.1 that nothing listens on.
 cups_free_port() {
-	p=$((20000 + $$ % 10000))
-	tries=0
-	while [ $tries -lt 100 ]; do
-		if ! ss -ltnH "sport = :$p" 2>/dev/null | grep -q .; then
-			echo "$p"
-			return 0
-		fi
-		p=$((p + 1))
-		[ $p -ge 30000 ] && p=20000
-		tries=$((tries + 1))
-	done
-	echo "$p"
+	free_port 20000 29999 $((20000 + $$ % 10000))
 }
 
 # cups_write_conf: the scheduler's two configuration files, a serverbin

@@ -190,6 +190,41 @@ tui_document() {
 	tui_keys Enter
 }
 
+# free_port LOW HIGH START: prints a TCP port on 127.0.0.1 in LOW..HIGH
+# that nothing listens on, trying from START up (and round).
+free_port() {
+	p=$3
+	tries=0
+	while [ $tries -lt 100 ]; do
+		if ! ss -ltnH "sport = :$p" 2>/dev/null | grep -q .; then
+			echo "$p"
+			return 0
+		fi
+		p=$((p + 1))
+		[ $p -gt "$2" ] && p=$1
+		tries=$((tries + 1))
+	done
+	echo "$p"
+}
+
+# tui_validate NATIONAL-ID: from the clerk's citizen search, opens the
+# citizen's card, validates them in person with an identity card (Level
+# B) and goes back to the search.
+tui_validate() {
+	tui_keys C-u
+	tui_type "$1"
+	tui_wait "$1" || true
+	tui_keys Enter
+	tui_wait "Citizen card" || true
+	tui_keys v
+	tui_wait "Validate identity in person" || true
+	tui_document cj 123456 "SPCLEP Cluj-Napoca" 01.01.2030
+	tui_wait "moves to Level B" || true
+	tui_keys y
+	tui_wait "Level B" || true
+	tui_keys Escape
+}
+
 # tui_login USER PASSWORD: fills the login form and submits it.
 tui_login() {
 	tui_wait "guichet ·" || true

@@ -89,18 +89,7 @@ pg_run() {
 # on, from 30000-32767: above cups.sh's 20000-29999, below the kernel's
 # ephemeral ports.
 pg_free_port() {
-	p=$((30000 + ($$ + ${1:-0}) % 2768))
-	tries=0
-	while [ $tries -lt 100 ]; do
-		if ! ss -ltnH "sport = :$p" 2>/dev/null | grep -q .; then
-			echo "$p"
-			return 0
-		fi
-		p=$((p + 1))
-		[ $p -ge 32768 ] && p=30000
-		tries=$((tries + 1))
-	done
-	echo "$p"
+	free_port 30000 32767 $((30000 + ($$ + ${1:-0}) % 2768))
 }
 
 # pg_make_certs: a self-signed CA ($PG_CA) and a server certificate for

@@ -53,6 +53,18 @@ store_sync_station(struct store *st, char *out, size_t len)
 	    "station_identity"), "read the station's uid", fill_text, &t);
 }
 
+/* Reads a record's uid, rank, time and body from columns col on of s
+ * into *r, cleared first. */
+static void
+record_fill(sqlite3_stmt *s, int col, struct central_record *r)
+{
+	memset(r, 0, sizeof *r);
+	store_column_copy(s, col, r->uid, sizeof r->uid);
+	r->rank = sqlite3_column_int64(s, col + 1);
+	store_column_copy(s, col + 2, r->changed_at, sizeof r->changed_at);
+	r->body = xstrdup((const char *)sqlite3_column_text(s, col + 3));
+}
+
 /* Exports row id of tbl, changed last at at, into *r; G_ERR_NOTFOUND
  * when it is gone. */
 static int
@@ -68,13 +80,9 @@ export_row(struct store *st, const char *tbl, int64_t id, const char *at,
 	sqlite3_bind_int64(s, 1, id);
 	store_bind_text(s, 2, at);
 	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		memset(r, 0, sizeof *r);
+		record_fill(s, 0, r);
 		snprintf(r->tbl, sizeof r->tbl, "%s", tbl);
-		store_column_copy(s, 0, r->uid, sizeof r->uid);
 		snprintf(r->station, sizeof r->station, "%s", station);
-		r->rank = sqlite3_column_int64(s, 1);
-		store_column_copy(s, 2, r->changed_at, sizeof r->changed_at);
-		r->body = xstrdup((const char *)sqlite3_column_text(s, 3));
 		rc = G_OK;
 	} else
 		rc = rc == SQLITE_DONE ? G_ERR_NOTFOUND :
@@ -304,8 +312,8 @@ store_sync_apply(struct store *st, const struct central_record *r)
 static int
 parked_next(struct store *st, int64_t *after, struct central_record *r)
 {
-	sqlite3_stmt *s = store_prepare(st, "SELECT rowid, tbl, uid, "
-	    "station, rank, changed_at, body FROM sync_parked WHERE "
+	sqlite3_stmt *s = store_prepare(st, "SELECT rowid, tbl, station, "
+	    "uid, rank, changed_at, body FROM sync_parked WHERE "
 	    "rowid > ?1 ORDER BY rowid LIMIT 1");
 	int rc;
 
@@ -313,14 +321,10 @@ parked_next(struct store *st, int64_t *after, struct central_record *r)
 		return G_ERR_STORE;
 	sqlite3_bind_int64(s, 1, *after);
 	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		memset(r, 0, sizeof *r);
+		record_fill(s, 3, r);
 		*after = sqlite3_column_int64(s, 0);
 		store_column_copy(s, 1, r->tbl, sizeof r->tbl);
-		store_column_copy(s, 2, r->uid, sizeof r->uid);
-		store_column_copy(s, 3, r->station, sizeof r->station);
-		r->rank = sqlite3_column_int64(s, 4);
-		store_column_copy(s, 5, r->changed_at, sizeof r->changed_at);
-		r->body = xstrdup((const char *)sqlite3_column_text(s, 6));
+		store_column_copy(s, 2, r->station, sizeof r->station);
 		rc = G_OK;
 	} else
 		rc = rc == SQLITE_DONE ? G_ERR_NOTFOUND :

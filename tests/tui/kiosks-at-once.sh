@@ -45,18 +45,7 @@ tui_login ana 'correct horse battery'
 tui_wait "Citizens" || true
 tui_keys 1
 while read -r id cnp <&3; do
-	tui_keys C-u
-	tui_type "$cnp"
-	tui_wait "$cnp" || true
-	tui_keys Enter
-	tui_wait "Citizen card" || true
-	tui_keys v
-	tui_wait "Validate identity in person" || true
-	tui_document cj 123456 "SPCLEP Cluj-Napoca" 01.01.2030
-	tui_wait "moves to Level B" || true
-	tui_keys y
-	tui_wait "Level B" || true
-	tui_keys Escape
+	tui_validate "$cnp"
 done 3<"$WORK/people"
 tui_stop
 check_eq "the clerk validated all $N" "$N" "$(sqlite3 "$DB" "SELECT COUNT(*)
