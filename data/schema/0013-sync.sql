@@ -30,7 +30,7 @@ CREATE TABLE outbox (
 	seq INTEGER PRIMARY KEY,
 	tbl TEXT NOT NULL CHECK (tbl IN ('person', 'request', 'request_event',
 	    'taxpayer', 'taxable_unit', 'obligation', 'payment',
-	    'register_import', 'credential')),
+	    'register_import', 'credential', 'audit')),
 	row_id INTEGER NOT NULL,
 	at TEXT NOT NULL
 );
@@ -312,4 +312,12 @@ WHEN (SELECT enabled AND NOT applying FROM sync_state) AND
 BEGIN
 	INSERT INTO outbox (tbl, row_id, at) VALUES ('credential', NEW.id,
 	    strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+END;
+
+-- The audit goes to the centre too, to be kept there with every other
+-- station's (the centre hands no station another's audit).
+CREATE TRIGGER outbox_audit_new AFTER INSERT ON audit
+WHEN (SELECT enabled AND NOT applying FROM sync_state)
+BEGIN
+	INSERT INTO outbox (tbl, row_id, at) VALUES ('audit', NEW.id, NEW.at);
 END;

@@ -48,7 +48,8 @@ int central_push(struct central *c, const struct central_record *r, int n,
     char **cause);
 
 /* Calls fn with up to limit records of a version above after that another
- * station than station sent, in version order; fn returns G_OK to go on,
+ * station than station sent, in version order, but for audit rows, which
+ * the centre keeps and hands to no station; fn returns G_OK to go on,
  * or an error, which stops the pull and is returned. */
 int central_pull(struct central *c, int64_t after, const char *station,
     int limit, int (*fn)(const struct central_record *r, void *arg),

@@ -191,8 +191,8 @@ pg_pull(struct central *c, int64_t after, const char *station, int limit,
 	snprintf(limit_text, sizeof limit_text, "%d", limit);
 	res = PQexecParams(conn_of(c), "SELECT tbl, uid, station, rank, "
 	    "changed_at, body, version FROM central_record WHERE "
-	    "version > $1::bigint AND station <> $2 ORDER BY version "
-	    "LIMIT $3::integer", 3, NULL, params, NULL, NULL, 0);
+	    "version > $1::bigint AND station <> $2 AND tbl <> 'audit' "
+	    "ORDER BY version LIMIT $3::integer", 3, NULL, params, NULL, NULL, 0);
 	if (PQresultStatus(res) != PGRES_TUPLES_OK) {
 		rc = fail(c, "read records", cause);
 		PQclear(res);

@@ -141,7 +141,8 @@ sqlite_pull(struct central *c, int64_t after, const char *station,
 
 	if ((rc = prepare(c, "SELECT tbl, uid, station, rank, changed_at, "
 	    "body, version FROM central_record WHERE version > ?1 AND "
-	    "station <> ?2 ORDER BY version LIMIT ?3", &s, "read records",
+	    "station <> ?2 AND tbl <> 'audit' ORDER BY version LIMIT ?3", &s,
+	    "read records",
 	    cause)) != G_OK)
 		return rc;
 	sqlite3_bind_int64(s, 1, after);

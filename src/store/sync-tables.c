@@ -113,6 +113,9 @@ static const char *const credential_apply[] = {
 	NULL
 };
 
+/* Kept at the centre only: a station applies none. */
+static const char *const audit_apply[] = { NULL };
+
 static const char *const taxpayer_apply[] = {
 	"INSERT INTO taxpayer (national_id, name, address, person_id) "
 	"SELECT ?1, j->>'name', j->>'address', "
@@ -333,6 +336,15 @@ static const struct sync_table tables[] = {
 	  "INSERT INTO outbox (tbl, row_id, at) SELECT 'register_import', "
 	  "id, started_at FROM register_import ORDER BY id",
 	  NULL, NULL, import_apply },
+	{ "audit",
+	  "SELECT (SELECT uid FROM station_identity) || '-a' || id, 0, at, "
+	  "json_object('at', at, 'actor', actor, 'role', role, "
+	  "'station', station, 'action', action, 'object', object, "
+	  "'on_behalf', on_behalf, 'outcome', outcome, "
+	  "'prev_hash', prev_hash, 'hash', hash) FROM audit WHERE id = ?1",
+	  "INSERT INTO outbox (tbl, row_id, at) SELECT 'audit', id, at "
+	  "FROM audit ORDER BY id",
+	  NULL, NULL, audit_apply },
 	{ NULL, NULL, NULL, NULL, NULL, NULL }
 };
 
