@@ -13,7 +13,8 @@
 # replaces a newer one; people registered on one station can be found on
 # the other; so do credentials, a revocation winning over any change;
 # the taxpayer register loaded at one reaches the other; each station's
-# audit is kept at the centre; the centre dying
+# audit is kept at the centre; votes are counted across stations, once
+# per citizen; the centre dying
 # mid-sync, or sync killed at random points, loses and duplicates
 # nothing; the clerk's screen syncs by itself and
 # shows the centre's state.
@@ -202,6 +203,31 @@ check_eq "up to the head of its chain" 1 \
     "$(central_sql "SELECT COUNT(*) FROM central_record WHERE tbl = 'audit' AND body LIKE '%\"hash\":\"$head_a\"%'")"
 check_eq "and B holds none of A's" 0 \
     "$(sqlite3 "$WORK/b.db" "SELECT COUNT(*) FROM audit WHERE station = 'Ghișeu a'")"
+
+# Polls: made at A, voted at both stations, each vote counted once in
+# the totals everywhere, no voter named with an option; a citizen who
+# voted at one station is refused at the other once both have synced.
+on a polls create --question "Unde să fie noul parc?" \
+    --option "Lângă școală" --option "Pe malul râului" \
+    --opens "$(date +%Y-%m-%d)" --closes "$(date -d tomorrow +%Y-%m-%d)" \
+    >/dev/null
+on a sync --once >/dev/null
+on b sync --once >/dev/null
+v1=$(sqlite3 "$WORK/a.db" "SELECT cnp FROM person WHERE level = 'standard' ORDER BY id LIMIT 1 OFFSET 1")
+v2=$(sqlite3 "$WORK/a.db" "SELECT cnp FROM person WHERE level = 'standard' ORDER BY id LIMIT 1 OFFSET 2")
+poll_b=$(sqlite3 "$WORK/b.db" "SELECT id FROM poll WHERE question = 'Unde să fie noul parc?'")
+on a polls vote 1 2 --person "$v1" >/dev/null
+on b polls vote "$poll_b" 2 --person "$v2" >/dev/null
+on a sync --once >/dev/null
+on b sync --once >/dev/null
+on a sync --once >/dev/null
+check_contains "A's totals count both votes" "  2 2 Pe malul râului" \
+    "$(on a polls tally 1)"
+check_contains "and so do B's" "  2 2 Pe malul râului" \
+    "$(on b polls tally "$poll_b")"
+run_ctl -c "$WORK/b.conf" polls vote "$poll_b" 1 --person "$v1"
+check_eq "who voted at A cannot vote again at B" 1 "$RC"
+check_contains "and is told so" "has voted in this poll already" "$ERR"
 
 # The register: loaded at A (a refresh of the tax office's feed), it
 # reaches B, the kiosk's station, with its payments allocated the same.

@@ -30,7 +30,8 @@ CREATE TABLE outbox (
 	seq INTEGER PRIMARY KEY,
 	tbl TEXT NOT NULL CHECK (tbl IN ('person', 'request', 'request_event',
 	    'taxpayer', 'taxable_unit', 'obligation', 'payment',
-	    'register_import', 'credential', 'audit')),
+	    'register_import', 'credential', 'audit', 'poll', 'poll_voter',
+	    'poll_count')),
 	row_id INTEGER NOT NULL,
 	at TEXT NOT NULL
 );
@@ -320,4 +321,51 @@ CREATE TRIGGER outbox_audit_new AFTER INSERT ON audit
 WHEN (SELECT enabled AND NOT applying FROM sync_state)
 BEGIN
 	INSERT INTO outbox (tbl, row_id, at) VALUES ('audit', NEW.id, NEW.at);
+END;
+
+-- Polls travel: the poll itself, who voted (so a citizen votes once at
+-- any station, once both have synced), and each station's own counts,
+-- never a vote: a station counts its own votes in poll_option and keeps
+-- the others' in poll_count; the tally adds them up.
+ALTER TABLE poll ADD COLUMN uid TEXT;
+UPDATE poll SET uid = (SELECT uid FROM station_identity) || '-v' || id;
+CREATE UNIQUE INDEX poll_uid ON poll (uid);
+
+CREATE TRIGGER poll_gets_uid AFTER INSERT ON poll
+WHEN NEW.uid IS NULL
+BEGIN
+	UPDATE poll SET uid = (SELECT uid FROM station_identity) || '-v' ||
+	    NEW.id WHERE id = NEW.id;
+END;
+
+CREATE TABLE poll_count (
+	poll_id INTEGER NOT NULL REFERENCES poll (id),
+	station TEXT NOT NULL,			-- the counting station's uid
+	position INTEGER NOT NULL,
+	votes INTEGER NOT NULL,
+	PRIMARY KEY (poll_id, station, position)
+) WITHOUT ROWID;
+
+CREATE TRIGGER outbox_poll_new AFTER INSERT ON poll
+WHEN (SELECT enabled AND NOT applying FROM sync_state)
+BEGIN
+	INSERT INTO outbox (tbl, row_id, at) VALUES ('poll', NEW.id,
+	    strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+END;
+
+-- poll_voter has no rowid: the outbox names the vote by its poll, and
+-- the export sends that poll's voters.
+CREATE TRIGGER outbox_poll_voter_new AFTER INSERT ON poll_voter
+WHEN (SELECT enabled AND NOT applying FROM sync_state)
+BEGIN
+	INSERT INTO outbox (tbl, row_id, at) VALUES ('poll_voter',
+	    NEW.poll_id, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+END;
+
+CREATE TRIGGER outbox_poll_count_changed AFTER UPDATE OF votes
+ON poll_option
+WHEN (SELECT enabled AND NOT applying FROM sync_state)
+BEGIN
+	INSERT INTO outbox (tbl, row_id, at) VALUES ('poll_count',
+	    NEW.poll_id, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
 END;

@@ -64,7 +64,10 @@ poll_details(struct store *st, int64_t person_id, struct poll *p)
 	int64_t count = 0;
 	int rc, n = 0;
 
-	s = store_prepare(st, "SELECT label, votes FROM poll_option WHERE "
+	/* This station's votes and those the others counted. */
+	s = store_prepare(st, "SELECT label, votes + COALESCE((SELECT "
+	    "SUM(c.votes) FROM poll_count c WHERE c.poll_id = o.poll_id AND "
+	    "c.position = o.position), 0) FROM poll_option o WHERE "
 	    "poll_id = ? ORDER BY position");
 	if (s == NULL)
 		return G_ERR_STORE;

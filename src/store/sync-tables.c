@@ -113,6 +113,37 @@ static const char *const credential_apply[] = {
 	NULL
 };
 
+/* A poll comes with its options, once: a poll is never changed. */
+static const char *const poll_apply[] = {
+	"INSERT INTO poll (uid, question, opens_on, closes_on, level, "
+	"created_by, created_at) SELECT ?1, j->>'question', j->>'opens_on', "
+	"j->>'closes_on', j->>'level', j->>'created_by', j->>'created_at' "
+	BODY "ON CONFLICT (uid) DO NOTHING",
+	"INSERT OR IGNORE INTO poll_option (poll_id, position, label) "
+	"SELECT (SELECT id FROM poll WHERE uid = ?1), o.key, o.value "
+	"FROM json_each(json(?2), '$.options') o",
+	NULL
+};
+
+static const char *const poll_voter_apply[] = {
+	"INSERT OR IGNORE INTO poll_voter (poll_id, person_id, origin) "
+	"SELECT (SELECT id FROM poll WHERE uid = json(?2) ->> 'poll'), p.id, "
+	"v.value ->> 'origin' FROM json_each(json(?2), '$.voters') v "
+	"JOIN person p ON p.uid = v.value ->> 'person'",
+	NULL
+};
+
+/* A station's counts only grow. */
+static const char *const poll_count_apply[] = {
+	"INSERT INTO poll_count (poll_id, station, position, votes) SELECT "
+	"(SELECT id FROM poll WHERE uid = json(?2) ->> 'poll'), "
+	"json(?2) ->> 'station', c.key, c.value "
+	"FROM json_each(json(?2), '$.counts') c WHERE true "
+	"ON CONFLICT (poll_id, station, position) DO UPDATE SET "
+	"votes = MAX(votes, excluded.votes)",
+	NULL
+};
+
 /* Kept at the centre only: a station applies none. */
 static const char *const audit_apply[] = { NULL };
 
@@ -336,6 +367,47 @@ static const struct sync_table tables[] = {
 	  "INSERT INTO outbox (tbl, row_id, at) SELECT 'register_import', "
 	  "id, started_at FROM register_import ORDER BY id",
 	  NULL, NULL, import_apply },
+	{ "poll",
+	  "SELECT uid, 0, created_at, json_object('question', question, "
+	  "'opens_on', opens_on, 'closes_on', closes_on, 'level', level, "
+	  "'created_by', created_by, 'created_at', created_at, "
+	  "'options', json((SELECT json_group_array(label) FROM (SELECT "
+	  "label FROM poll_option WHERE poll_id = p.id ORDER BY position)))) "
+	  "FROM poll p WHERE id = ?1",
+	  "INSERT INTO outbox (tbl, row_id, at) SELECT 'poll', id, "
+	  "created_at FROM poll ORDER BY id",
+	  NULL, NULL, poll_apply },
+	/* Who voted in poll ?1, as this station knows it: one record per
+	 * poll and station, growing. */
+	{ "poll_voter",
+	  "SELECT uid || '@' || (SELECT uid FROM station_identity), "
+	  "(SELECT COUNT(*) FROM poll_voter WHERE poll_id = p.id), ?2, "
+	  "json_object('poll', uid, 'voters', json((SELECT "
+	  "json_group_array(json_object('person', q.uid, "
+	  "'origin', v.origin)) FROM poll_voter v JOIN person q "
+	  "ON q.id = v.person_id WHERE v.poll_id = p.id))) "
+	  "FROM poll p WHERE id = ?1",
+	  "INSERT INTO outbox (tbl, row_id, at) SELECT DISTINCT 'poll_voter', "
+	  "poll_id, strftime('%Y-%m-%dT%H:%M:%fZ', 'now') FROM poll_voter",
+	  NULL,
+	  "SELECT NOT EXISTS (SELECT 1 FROM poll WHERE uid = j->>'poll') OR "
+	  "EXISTS (SELECT 1 FROM json_each(j, '$.voters') v WHERE NOT EXISTS "
+	  "(SELECT 1 FROM person WHERE uid = v.value ->> 'person')) " BODY,
+	  poll_voter_apply },
+	/* This station's own counts of poll ?1, never a vote. */
+	{ "poll_count",
+	  "SELECT uid || '#' || (SELECT uid FROM station_identity), "
+	  "(SELECT SUM(votes) FROM poll_option WHERE poll_id = p.id), ?2, "
+	  "json_object('poll', uid, 'station', (SELECT uid FROM "
+	  "station_identity), 'counts', json((SELECT json_group_array(votes) "
+	  "FROM (SELECT votes FROM poll_option WHERE poll_id = p.id "
+	  "ORDER BY position)))) FROM poll p WHERE id = ?1",
+	  "INSERT INTO outbox (tbl, row_id, at) SELECT 'poll_count', id, "
+	  "created_at FROM poll ORDER BY id",
+	  NULL,
+	  "SELECT NOT EXISTS (SELECT 1 FROM poll WHERE uid = "
+	  "json(?2) ->> 'poll')",
+	  poll_count_apply },
 	{ "audit",
 	  "SELECT (SELECT uid FROM station_identity) || '-a' || id, 0, at, "
 	  "json_object('at', at, 'actor', actor, 'role', role, "

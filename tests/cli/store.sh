@@ -23,11 +23,13 @@ ctl demo-data --taxpayers 5 >/dev/null
 sqlite3 "$DB" "
     DROP TRIGGER person_gets_uid; DROP TRIGGER person_revised;
     DROP TRIGGER outbox_person_new; DROP TRIGGER outbox_person_changed;
+    DROP TRIGGER outbox_audit_new;
     DROP INDEX person_uid; ALTER TABLE person DROP COLUMN uid;
     ALTER TABLE person DROP COLUMN revision;
     ALTER TABLE person DROP COLUMN changed_at;
     DROP TABLE outbox; DROP TABLE sync_state; DROP TABLE sync_parked;
     DROP TABLE registry_pending; DROP TABLE station_identity;
+    DROP TABLE poll_count;
     DROP TABLE allocation; DROP TABLE payment; DROP TABLE obligation;
     DROP TABLE unit_owner; DROP TABLE taxable_unit; DROP TABLE taxpayer;
     DROP TABLE register_import; DROP TABLE fine_payment; DROP TABLE fine;
