@@ -1,14 +1,16 @@
 /*
- * The central store in PostgreSQL, through libpq.  A push copies its
- * records into a temporary table (COPY: one round trip for the batch)
- * and merges them with one INSERT ... ON CONFLICT under a lock that
- * orders pushes, so versions are committed in the order they are given
- * and a station pulling after version v never misses one below it.
- * Protocol numbers are given under a lock of their own.
+ * The central store in PostgreSQL, through libpq.  A push runs under a
+ * lock that orders pushes, so versions are committed in the order they
+ * are given and a station pulling after version v never misses one below
+ * it: it looks up which of its records the centre holds already, COPYs
+ * the new ones straight in (one round trip for the batch), and merges
+ * the others through a temporary table with one UPDATE.  Protocol
+ * numbers are given under a lock of their own.
  */
 #include "config.h"
 
 #include <libpq-fe.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,14 +28,14 @@ struct central_pg {
 };
 
 static const char schema[] =
+	"CREATE SEQUENCE IF NOT EXISTS central_version;"
 	"CREATE TABLE IF NOT EXISTS central_record ("
 	" tbl text NOT NULL, uid text NOT NULL, station text NOT NULL,"
-	" rank bigint NOT NULL, changed_at text NOT NULL,"
-	" body text NOT NULL, version bigint NOT NULL,"
+	" rank bigint NOT NULL, changed_at text NOT NULL, body text NOT NULL,"
+	" version bigint NOT NULL DEFAULT nextval('central_version'),"
 	" PRIMARY KEY (tbl, uid));"
 	"CREATE INDEX IF NOT EXISTS central_record_version"
 	" ON central_record (version);"
-	"CREATE SEQUENCE IF NOT EXISTS central_version;"
 	"CREATE TABLE IF NOT EXISTS central_registry ("
 	" year integer NOT NULL, number bigint NOT NULL,"
 	" request_uid text NOT NULL UNIQUE, station text NOT NULL,"
@@ -86,59 +88,92 @@ finish(struct central *c, int rc, char **cause)
 	return rc;
 }
 
-/* Appends text to the COPY line in *buf, escaped for COPY's text format
+/* A growing text buffer for what is sent in one piece. */
+struct text {
+	char *p;
+	size_t len, cap;
+};
+
+static void
+put(struct text *t, char ch)
+{
+	if (t->len + 1 >= t->cap) {
+		t->cap = t->cap ? 2 * t->cap : 4096;
+		t->p = xreallocarray(t->p, t->cap, 1);
+	}
+	t->p[t->len++] = ch;
+	t->p[t->len] = '\0';
+}
+
+/* Appends a field of a COPY line, escaped for COPY's text format
  * (backslash, tab, newline, carriage return), then sep. */
 static void
-copy_field(char **buf, size_t *len, size_t *cap, const char *text,
-    char sep)
+put_field(struct text *t, const char *field, char sep)
 {
 	const char *p;
 
-	for (p = text; ; p++) {
-		if (*len + 3 > *cap) {
-			*cap = *cap ? 2 * *cap : 4096;
-			*buf = xreallocarray(*buf, *cap, 1);
-		}
-		if (*p == '\0')
-			break;
+	for (p = field; *p != '\0'; p++) {
 		if (*p == '\\' || *p == '\t' || *p == '\n' || *p == '\r') {
-			(*buf)[(*len)++] = '\\';
-			(*buf)[(*len)++] = *p == '\\' ? '\\' : *p == '\t' ? 't' :
-			    *p == '\n' ? 'n' : 'r';
+			put(t, '\\');
+			put(t, *p == '\\' ? '\\' : *p == '\t' ? 't' :
+			    *p == '\n' ? 'n' : 'r');
 		} else
-			(*buf)[(*len)++] = *p;
+			put(t, *p);
 	}
-	(*buf)[(*len)++] = sep;
+	put(t, sep);
 }
 
-/* Copies the records into the temporary table staged. */
-static int
-copy_in(struct central *c, const struct central_record *r, int n,
-    char **cause)
+/* Appends an element of an array literal, quoted. */
+static void
+put_element(struct text *t, const char *element)
 {
-	char *buf = NULL, rank[24], order[24];
-	size_t len = 0, cap = 0;
+	const char *p;
+
+	put(t, t->len > 1 ? ',' : '{');
+	put(t, '"');
+	for (p = element; *p != '\0'; p++) {
+		if (*p == '"' || *p == '\\')
+			put(t, '\\');
+		put(t, *p);
+	}
+	put(t, '"');
+}
+
+/* Sends the records marked in take (all when take is NULL) with the COPY
+ * of sql: columns tbl, uid, station, rank, changed_at, body, and before
+ * them the record's place in the batch when numbered. */
+static int
+copy_in(struct central *c, const char *sql, const struct central_record *r,
+    int n, const bool *take, bool numbered, char **cause)
+{
+	struct text t = { NULL, 0, 0 };
+	char number[24];
 	PGresult *res;
 	int rc = G_OK, i;
 
-	res = PQexec(conn_of(c), "COPY staged FROM STDIN");
+	res = PQexec(conn_of(c), sql);
 	if (PQresultStatus(res) != PGRES_COPY_IN)
 		rc = fail(c, "send the records", cause);
 	PQclear(res);
 	for (i = 0; rc == G_OK && i < n; i++) {
-		snprintf(order, sizeof order, "%d", i);
-		snprintf(rank, sizeof rank, "%lld", (long long)r[i].rank);
-		copy_field(&buf, &len, &cap, order, '\t');
-		copy_field(&buf, &len, &cap, r[i].tbl, '\t');
-		copy_field(&buf, &len, &cap, r[i].uid, '\t');
-		copy_field(&buf, &len, &cap, r[i].station, '\t');
-		copy_field(&buf, &len, &cap, rank, '\t');
-		copy_field(&buf, &len, &cap, r[i].changed_at, '\t');
-		copy_field(&buf, &len, &cap, r[i].body, '\n');
+		if (take != NULL && !take[i])
+			continue;
+		if (numbered) {
+			snprintf(number, sizeof number, "%d", i);
+			put_field(&t, number, '\t');
+		}
+		snprintf(number, sizeof number, "%lld", (long long)r[i].rank);
+		put_field(&t, r[i].tbl, '\t');
+		put_field(&t, r[i].uid, '\t');
+		put_field(&t, r[i].station, '\t');
+		put_field(&t, number, '\t');
+		put_field(&t, r[i].changed_at, '\t');
+		put_field(&t, r[i].body, '\n');
 	}
-	if (rc == G_OK && PQputCopyData(conn_of(c), buf, (int)len) != 1)
+	if (rc == G_OK && t.len > 0 &&
+	    PQputCopyData(conn_of(c), t.p, (int)t.len) != 1)
 		rc = fail(c, "send the records", cause);
-	free(buf);
+	free(t.p);
 	if (PQputCopyEnd(conn_of(c), rc == G_OK ? NULL : "failed") != 1 &&
 	    rc == G_OK)
 		rc = fail(c, "send the records", cause);
@@ -150,30 +185,78 @@ copy_in(struct central *c, const struct central_record *r, int n,
 	return rc;
 }
 
+/* Marks in known the records the centre holds already (by table and
+ * uid); *count says how many. */
+static int
+find_known(struct central *c, const struct central_record *r, int n,
+    bool *known, int *count, char **cause)
+{
+	struct text uids = { NULL, 0, 0 };
+	const char *params[1];
+	PGresult *res;
+	int rc = G_OK, i, k, rows;
+
+	*count = 0;
+	for (i = 0; i < n; i++)
+		put_element(&uids, r[i].uid);
+	put(&uids, '}');
+	params[0] = uids.p;
+	res = PQexecParams(conn_of(c), "SELECT tbl, uid FROM central_record "
+	    "WHERE uid = ANY ($1::text[])", 1, NULL, params, NULL, NULL, 0);
+	free(uids.p);
+	if (PQresultStatus(res) != PGRES_TUPLES_OK)
+		rc = fail(c, "look the records up", cause);
+	rows = rc == G_OK ? PQntuples(res) : 0;
+	for (k = 0; k < rows; k++)
+		for (i = 0; i < n; i++)
+			if (!known[i] && strcmp(r[i].tbl, PQgetvalue(res, k, 0))
+			    == 0 && strcmp(r[i].uid, PQgetvalue(res, k, 1)) == 0) {
+				known[i] = true;
+				++*count;
+				break;
+			}
+	PQclear(res);
+	return rc;
+}
+
+/* New records go straight in (their versions from the column's default,
+ * in the order sent); those the centre holds already through the staged
+ * table, replacing what they outrank. */
 static int
 pg_push(struct central *c, const struct central_record *r, int n,
     char **cause)
 {
-	int rc;
+	bool *known = xcalloc((size_t)n, sizeof *known), *fresh;
+	int rc, i, nknown = 0;
 
+	fresh = xcalloc((size_t)n, sizeof *fresh);
 	if ((rc = exec(c, "BEGIN", "begin", cause)) != G_OK)
-		return rc;
+		goto out;
 	rc = exec(c, "LOCK TABLE central_record IN SHARE ROW EXCLUSIVE MODE",
 	    "prepare the push", cause);
 	if (rc == G_OK)
-		rc = copy_in(c, r, n, cause);
-	if (rc == G_OK)
-		rc = exec(c, "INSERT INTO central_record AS k (tbl, uid, station, "
-		    "rank, changed_at, body, version) SELECT tbl, uid, station, "
-		    "rank, changed_at, body, nextval('central_version') FROM "
-		    "staged ORDER BY n ON CONFLICT (tbl, uid) DO UPDATE SET "
-		    "station = excluded.station, rank = excluded.rank, "
-		    "changed_at = excluded.changed_at, body = excluded.body, "
-		    "version = excluded.version WHERE excluded.body <> k.body "
-		    "AND (excluded.rank > k.rank OR (excluded.rank = k.rank "
-		    "AND excluded.changed_at >= k.changed_at))",
+		rc = find_known(c, r, n, known, &nknown, cause);
+	for (i = 0; i < n; i++)
+		fresh[i] = !known[i];
+	if (rc == G_OK && nknown < n)
+		rc = copy_in(c, "COPY central_record (tbl, uid, station, rank, "
+		    "changed_at, body) FROM STDIN", r, n, fresh, false, cause);
+	if (rc == G_OK && nknown > 0)
+		rc = copy_in(c, "COPY staged FROM STDIN", r, n, known, true,
+		    cause);
+	if (rc == G_OK && nknown > 0)
+		rc = exec(c, "UPDATE central_record AS k SET station = "
+		    "s.station, rank = s.rank, changed_at = s.changed_at, "
+		    "body = s.body, version = nextval('central_version') FROM "
+		    "(SELECT * FROM staged ORDER BY n) s WHERE k.tbl = s.tbl AND "
+		    "k.uid = s.uid AND s.body <> k.body AND (s.rank > k.rank OR "
+		    "(s.rank = k.rank AND s.changed_at >= k.changed_at))",
 		    "store the records", cause);
-	return finish(c, rc, cause);
+	rc = finish(c, rc, cause);
+out:
+	free(known);
+	free(fresh);
+	return rc;
 }
 
 static int

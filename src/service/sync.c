@@ -25,7 +25,7 @@
 #include "guichet/xmalloc.h"
 #include "service-internal.h"
 
-#define BATCH 5000		/* records per push or pull transaction */
+#define BATCH 10000		/* records per push or pull transaction */
 
 /* Ends the open local transaction: commits when the step in it (rc_step)
  * went well, else rolls back; returns the outcome. */
