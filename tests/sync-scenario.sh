@@ -14,7 +14,7 @@
 # the other; so do credentials, a revocation winning over any change;
 # the taxpayer register loaded at one reaches the other; each station's
 # audit is kept at the centre; votes are counted across stations, once
-# per citizen; the centre dying
+# per citizen; a fine paid at one counter is paid at all; the centre dying
 # mid-sync, or sync killed at random points, loses and duplicates
 # nothing; the clerk's screen syncs by itself and
 # shows the centre's state.
@@ -310,4 +310,25 @@ check_screen "without the centre the status line says since when" \
     "Store: offline since" 20
 centre_up
 check_screen "and online again once it is back" "Store: online" 20
+
+# A fine registered and paid at A's counter is known, and paid, at B.
+TODAY=$(date +%d.%m.%Y)
+tui_keys 5
+tui_wait "Type what the report says" || true
+tui_type "PL-2026-0042"
+tui_keys Tab
+tui_type "CJ 42 SYN"
+tui_keys Tab
+tui_type "$TODAY 09:15"
+tui_keys F3
+check_screen "A registers a fine" "Fine PL-2026-0042 is registered"
+tui_keys F5
+tui_wait "Take" || true
+tui_keys y
+check_screen "and takes its payment" "Paid on"
+on a sync --once >/dev/null
+on b sync --once >/dev/null
+check_eq "B knows the fine and its payment" \
+    "$(sqlite3 "$WORK/a.db" "SELECT f.plate, f.amount, p.amount, p.channel, p.key FROM fine f JOIN fine_payment p ON p.fine_id = f.id WHERE f.number = 'PL-2026-0042'")" \
+    "$(sqlite3 "$WORK/b.db" "SELECT f.plate, f.amount, p.amount, p.channel, p.key FROM fine f JOIN fine_payment p ON p.fine_id = f.id WHERE f.number = 'PL-2026-0042'")"
 finish

@@ -31,7 +31,7 @@ CREATE TABLE outbox (
 	tbl TEXT NOT NULL CHECK (tbl IN ('person', 'request', 'request_event',
 	    'taxpayer', 'taxable_unit', 'obligation', 'payment',
 	    'register_import', 'credential', 'audit', 'poll', 'poll_voter',
-	    'poll_count')),
+	    'poll_count', 'fine')),
 	row_id INTEGER NOT NULL,
 	at TEXT NOT NULL
 );
@@ -368,4 +368,21 @@ WHEN (SELECT enabled AND NOT applying FROM sync_state)
 BEGIN
 	INSERT INTO outbox (tbl, row_id, at) VALUES ('poll_count',
 	    NEW.poll_id, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+END;
+
+-- Fines travel keyed by municipality and report number, each with its
+-- payment: a fine registered or paid at one counter is known, and paid,
+-- at all.
+CREATE TRIGGER outbox_fine_new AFTER INSERT ON fine
+WHEN (SELECT enabled AND NOT applying FROM sync_state)
+BEGIN
+	INSERT INTO outbox (tbl, row_id, at) VALUES ('fine', NEW.id,
+	    NEW.registered_at);
+END;
+
+CREATE TRIGGER outbox_fine_paid AFTER INSERT ON fine_payment
+WHEN (SELECT enabled AND NOT applying FROM sync_state)
+BEGIN
+	INSERT INTO outbox (tbl, row_id, at) VALUES ('fine', NEW.fine_id,
+	    NEW.registered_at);
 END;

@@ -144,6 +144,28 @@ static const char *const poll_count_apply[] = {
 	NULL
 };
 
+/* A fine never changes; its payment, taken at one counter, comes once.
+ * A second payment of it, taken elsewhere while the two were apart,
+ * breaks the rule of one payment a fine and is set aside for a person
+ * to settle. */
+static const char *const fine_apply[] = {
+	"INSERT OR IGNORE INTO fine (municipality, number, plate, issued_at, "
+	"type, amount, registered_at, registered_by, station) SELECT "
+	"j->>'municipality', j->>'number', j->>'plate', j->>'issued_at', "
+	"j->>'type', j->>'amount', j->>'registered_at', j->>'registered_by', "
+	"j->>'station' " BODY,
+	"INSERT INTO fine_payment (key, fine_id, amount, paid_on, channel, "
+	"registered_at, registered_by, station) SELECT j->>'key', "
+	"(SELECT id FROM fine WHERE municipality = json(?2) ->> "
+	"'municipality' AND number = json(?2) ->> 'number'), j->>'amount', "
+	"j->>'paid_on', j->>'channel', j->>'registered_at', "
+	"j->>'registered_by', j->>'station' "
+	"FROM (SELECT json(?2) -> '$.payment' AS j) WHERE j IS NOT NULL AND "
+	"j <> 'null' AND NOT EXISTS (SELECT 1 FROM fine_payment WHERE "
+	"key = j->>'key')",
+	NULL
+};
+
 /* Kept at the centre only: a station applies none. */
 static const char *const audit_apply[] = { NULL };
 
@@ -408,6 +430,20 @@ static const struct sync_table tables[] = {
 	  "SELECT NOT EXISTS (SELECT 1 FROM poll WHERE uid = "
 	  "json(?2) ->> 'poll')",
 	  poll_count_apply },
+	{ "fine",
+	  "SELECT municipality || '/' || number, 0, ?2, json_object("
+	  "'municipality', municipality, 'number', number, 'plate', plate, "
+	  "'issued_at', issued_at, 'type', type, 'amount', amount, "
+	  "'registered_at', registered_at, 'registered_by', registered_by, "
+	  "'station', station, 'payment', json((SELECT json_object("
+	  "'key', key, 'amount', amount, 'paid_on', paid_on, "
+	  "'channel', channel, 'registered_at', registered_at, "
+	  "'registered_by', registered_by, 'station', station) "
+	  "FROM fine_payment WHERE fine_id = f.id))) FROM fine f "
+	  "WHERE id = ?1",
+	  "INSERT INTO outbox (tbl, row_id, at) SELECT 'fine', id, "
+	  "registered_at FROM fine ORDER BY id",
+	  NULL, NULL, fine_apply },
 	{ "audit",
 	  "SELECT (SELECT uid FROM station_identity) || '-a' || id, 0, at, "
 	  "json_object('at', at, 'actor', actor, 'role', role, "
