@@ -136,6 +136,12 @@ check_eq "B knows A's people" \
     "$(sqlite3 "$WORK/b.db" "SELECT COUNT(*) FROM person")"
 check_eq "and can search them by name" 0 \
     "$(sqlite3 "$WORK/b.db" "SELECT COUNT(*) FROM person p WHERE NOT EXISTS (SELECT 1 FROM person_search k WHERE k.person_id = p.id)")"
+business_rows="SELECT (SELECT COUNT(*) FROM business), (SELECT COUNT(*) FROM representative), (SELECT COUNT(*) FROM declaration), (SELECT COUNT(*) FROM registration_request WHERE status = 'pending')"
+check_eq "and A's businesses, representatives, declarations and the applications waiting at the counter" \
+    "$(sqlite3 "$WORK/a.db" "$business_rows")" \
+    "$(sqlite3 "$WORK/b.db" "$business_rows")"
+check_eq "(the applications are there to be seen)" 1 \
+    "$(sqlite3 "$WORK/b.db" "SELECT COUNT(*) > 0 FROM registration_request WHERE status = 'pending'")"
 
 # The centre dies in the middle of a sync and comes back: nothing lost,
 # nothing twice.
@@ -331,4 +337,27 @@ on b sync --once >/dev/null
 check_eq "B knows the fine and its payment" \
     "$(sqlite3 "$WORK/a.db" "SELECT f.plate, f.amount, p.amount, p.channel, p.key FROM fine f JOIN fine_payment p ON p.fine_id = f.id WHERE f.number = 'PL-2026-0042'")" \
     "$(sqlite3 "$WORK/b.db" "SELECT f.plate, f.amount, p.amount, p.channel, p.key FROM fine f JOIN fine_payment p ON p.fine_id = f.id WHERE f.number = 'PL-2026-0042'")"
+
+# A business registered at A's counter is known at B.
+tui_keys Escape
+tui_wait "Choose an area" || true
+tui_keys 6 F3
+tui_wait "New business" || true
+tui_type "RO18547290"
+tui_keys Tab
+tui_type "Brutăria Ștefan SRL"
+tui_keys Tab
+tui_type "Cluj-Napoca"
+tui_keys Tab
+tui_type "Strada Horea"
+tui_keys Tab
+tui_type "5"
+tui_keys Tab
+tui_type "400174"
+tui_keys Enter
+check_screen "A registers a business" "Brutăria Ștefan SRL · CUI 18547290"
+on a sync --once >/dev/null
+on b sync --once >/dev/null
+check_eq "B knows it" "Brutăria Ștefan SRL|Cluj-Napoca" \
+    "$(sqlite3 "$WORK/b.db" "SELECT name, town FROM business WHERE cui = '18547290'")"
 finish

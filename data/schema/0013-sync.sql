@@ -31,7 +31,8 @@ CREATE TABLE outbox (
 	tbl TEXT NOT NULL CHECK (tbl IN ('person', 'request', 'request_event',
 	    'taxpayer', 'taxable_unit', 'obligation', 'payment',
 	    'register_import', 'credential', 'audit', 'poll', 'poll_voter',
-	    'poll_count', 'fine')),
+	    'poll_count', 'fine', 'business', 'representative', 'declaration',
+	    'registration_request')),
 	row_id INTEGER NOT NULL,
 	at TEXT NOT NULL
 );
@@ -385,4 +386,100 @@ WHEN (SELECT enabled AND NOT applying FROM sync_state)
 BEGIN
 	INSERT INTO outbox (tbl, row_id, at) VALUES ('fine', NEW.fine_id,
 	    NEW.registered_at);
+END;
+
+-- Businesses (keyed by their CUI or AFM, like people), their legal
+-- representatives, their declarations, and the applications for an
+-- account made at a kiosk, which the counters must see in their queue.
+ALTER TABLE business ADD COLUMN uid TEXT;
+UPDATE business SET uid = COALESCE(country || ':' ||
+    COALESCE(NULLIF(cui, ''), NULLIF(afm, '')),
+    (SELECT uid FROM station_identity) || '-b' || id);
+CREATE UNIQUE INDEX business_uid ON business (uid);
+
+ALTER TABLE representative ADD COLUMN uid TEXT;
+UPDATE representative SET uid =
+    (SELECT uid FROM station_identity) || '-p' || id;
+CREATE UNIQUE INDEX representative_uid ON representative (uid);
+
+ALTER TABLE registration_request ADD COLUMN uid TEXT;
+UPDATE registration_request SET uid =
+    (SELECT uid FROM station_identity) || '-g' || id;
+CREATE UNIQUE INDEX registration_request_uid ON registration_request (uid);
+
+CREATE TRIGGER business_gets_uid AFTER INSERT ON business
+WHEN NEW.uid IS NULL
+BEGIN
+	UPDATE business SET uid = COALESCE(NEW.country || ':' ||
+	    COALESCE(NULLIF(NEW.cui, ''), NULLIF(NEW.afm, '')),
+	    (SELECT uid FROM station_identity) || '-b' || NEW.id)
+	WHERE id = NEW.id;
+END;
+
+CREATE TRIGGER representative_gets_uid AFTER INSERT ON representative
+WHEN NEW.uid IS NULL
+BEGIN
+	UPDATE representative SET uid = (SELECT uid FROM station_identity) ||
+	    '-p' || NEW.id WHERE id = NEW.id;
+END;
+
+CREATE TRIGGER registration_request_gets_uid
+AFTER INSERT ON registration_request
+WHEN NEW.uid IS NULL
+BEGIN
+	UPDATE registration_request SET uid =
+	    (SELECT uid FROM station_identity) || '-g' || NEW.id
+	WHERE id = NEW.id;
+END;
+
+CREATE TRIGGER outbox_business_new AFTER INSERT ON business
+WHEN (SELECT enabled AND NOT applying FROM sync_state)
+BEGIN
+	INSERT INTO outbox (tbl, row_id, at) VALUES ('business', NEW.id,
+	    strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+END;
+
+CREATE TRIGGER outbox_business_changed AFTER UPDATE ON business
+WHEN (SELECT enabled AND NOT applying FROM sync_state) AND
+    OLD.uid IS NOT NULL
+BEGIN
+	INSERT INTO outbox (tbl, row_id, at) VALUES ('business', NEW.id,
+	    strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+END;
+
+CREATE TRIGGER outbox_representative_new AFTER INSERT ON representative
+WHEN (SELECT enabled AND NOT applying FROM sync_state)
+BEGIN
+	INSERT INTO outbox (tbl, row_id, at) VALUES ('representative',
+	    NEW.id, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+END;
+
+CREATE TRIGGER outbox_representative_ended
+AFTER UPDATE OF ended_at ON representative
+WHEN (SELECT enabled AND NOT applying FROM sync_state)
+BEGIN
+	INSERT INTO outbox (tbl, row_id, at) VALUES ('representative',
+	    NEW.id, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+END;
+
+CREATE TRIGGER outbox_declaration_new AFTER INSERT ON declaration
+WHEN (SELECT enabled AND NOT applying FROM sync_state)
+BEGIN
+	INSERT INTO outbox (tbl, row_id, at) VALUES ('declaration', NEW.id,
+	    strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+END;
+
+CREATE TRIGGER outbox_registration_new AFTER INSERT ON registration_request
+WHEN (SELECT enabled AND NOT applying FROM sync_state)
+BEGIN
+	INSERT INTO outbox (tbl, row_id, at) VALUES ('registration_request',
+	    NEW.id, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+END;
+
+CREATE TRIGGER outbox_registration_handled
+AFTER UPDATE OF status ON registration_request
+WHEN (SELECT enabled AND NOT applying FROM sync_state)
+BEGIN
+	INSERT INTO outbox (tbl, row_id, at) VALUES ('registration_request',
+	    NEW.id, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
 END;

@@ -166,6 +166,63 @@ static const char *const fine_apply[] = {
 	NULL
 };
 
+static const char *const business_apply[] = {
+	"INSERT INTO business (uid, country, cui, afm, name, search_key, "
+	"town, street, number, postal_code, email, created_by, created_at) "
+	"SELECT ?1, j->>'country', j->>'cui', j->>'afm', j->>'name', "
+	"j->>'search_key', j->>'town', j->>'street', j->>'number', "
+	"j->>'postal_code', j->>'email', j->>'created_by', j->>'created_at' "
+	BODY "ON CONFLICT (uid) DO UPDATE SET name = excluded.name, "
+	"search_key = excluded.search_key, town = excluded.town, "
+	"street = excluded.street, number = excluded.number, "
+	"postal_code = excluded.postal_code, email = excluded.email",
+	NULL
+};
+
+/* A representation, and later its end, which wins (rank 1). */
+static const char *const representative_apply[] = {
+	"INSERT INTO representative (uid, business_id, person_id, "
+	"declaration_date, document_ref, recorded_by, station, at, ended_at, "
+	"ended_by) SELECT ?1, (SELECT id FROM business WHERE uid = "
+	"j->>'business'), (SELECT id FROM person WHERE uid = j->>'person'), "
+	"j->>'declaration_date', j->>'document_ref', j->>'recorded_by', "
+	"j->>'station', j->>'at', j->>'ended_at', j->>'ended_by' " BODY
+	"ON CONFLICT (uid) DO UPDATE SET ended_at = excluded.ended_at, "
+	"ended_by = excluded.ended_by WHERE representative.ended_at IS NULL",
+	NULL
+};
+
+/* A quarter is declared once: the same declaration again is nothing, a
+ * different one of the same quarter is set aside. */
+static const char *const declaration_apply[] = {
+	"INSERT INTO declaration (business_id, year, quarter, gross, "
+	"night_club, declared_on, due_on, fee, charge, payment_id, "
+	"declared_by, station) SELECT (SELECT id FROM business WHERE uid = "
+	"j->>'business'), j->>'year', j->>'quarter', j->>'gross', "
+	"j->>'night_club', j->>'declared_on', j->>'due_on', j->>'fee', "
+	"j->>'charge', (SELECT id FROM payment WHERE key = j->>'payment'), "
+	"j->>'declared_by', j->>'station' " BODY "AND NOT EXISTS (SELECT 1 "
+	"FROM declaration d JOIN business b ON b.id = d.business_id WHERE "
+	"b.uid = j->>'business' AND d.year = j->>'year' AND "
+	"d.quarter = j->>'quarter' AND d.declared_on = j->>'declared_on' AND "
+	"d.gross = j->>'gross')",
+	NULL
+};
+
+/* An application waits in every counter's queue until one handles it;
+ * handled (rank 1) wins over waiting. */
+static const char *const registration_apply[] = {
+	"INSERT INTO registration_request (uid, person_id, source, "
+	"received_at, deadline, status, handled_by, handled_at, note) "
+	"SELECT ?1, (SELECT id FROM person WHERE uid = j->>'person'), "
+	"j->>'source', j->>'received_at', j->>'deadline', j->>'status', "
+	"j->>'handled_by', j->>'handled_at', j->>'note' " BODY
+	"ON CONFLICT (uid) DO UPDATE SET status = excluded.status, "
+	"handled_by = excluded.handled_by, handled_at = excluded.handled_at, "
+	"note = excluded.note WHERE registration_request.status = 'pending'",
+	NULL
+};
+
 /* Kept at the centre only: a station applies none. */
 static const char *const audit_apply[] = { NULL };
 
@@ -314,6 +371,44 @@ static const struct sync_table tables[] = {
 	  "SELECT NOT EXISTS (SELECT 1 FROM person WHERE uid = "
 	  "json(?2) ->> 'person')",
 	  credential_apply },
+	{ "business",
+	  "SELECT uid, 0, ?2, json_object('country', country, 'cui', cui, "
+	  "'afm', afm, 'name', name, 'search_key', search_key, 'town', town, "
+	  "'street', street, 'number', number, 'postal_code', postal_code, "
+	  "'email', email, 'created_by', created_by, "
+	  "'created_at', created_at) FROM business WHERE id = ?1",
+	  "INSERT INTO outbox (tbl, row_id, at) SELECT 'business', id, "
+	  "created_at FROM business ORDER BY id",
+	  NULL, NULL, business_apply },
+	{ "representative",
+	  "SELECT r.uid, r.ended_at IS NOT NULL, ?2, json_object("
+	  "'business', (SELECT uid FROM business WHERE id = r.business_id), "
+	  "'person', (SELECT uid FROM person WHERE id = r.person_id), "
+	  "'declaration_date', declaration_date, "
+	  "'document_ref', document_ref, 'recorded_by', recorded_by, "
+	  "'station', station, 'at', at, 'ended_at', ended_at, "
+	  "'ended_by', ended_by) FROM representative r WHERE id = ?1",
+	  "INSERT INTO outbox (tbl, row_id, at) SELECT 'representative', id, "
+	  "at FROM representative ORDER BY id",
+	  NULL,
+	  "SELECT NOT EXISTS (SELECT 1 FROM business WHERE uid = "
+	  "j->>'business') OR NOT EXISTS (SELECT 1 FROM person WHERE uid = "
+	  "j->>'person') " BODY,
+	  representative_apply },
+	{ "registration_request",
+	  "SELECT g.uid, g.status <> 'pending', ?2, json_object("
+	  "'person', (SELECT uid FROM person WHERE id = g.person_id), "
+	  "'source', source, 'received_at', received_at, "
+	  "'deadline', deadline, 'status', status, "
+	  "'handled_by', handled_by, 'handled_at', handled_at, 'note', note) "
+	  "FROM registration_request g WHERE id = ?1",
+	  "INSERT INTO outbox (tbl, row_id, at) SELECT "
+	  "'registration_request', id, received_at FROM registration_request "
+	  "ORDER BY id",
+	  NULL,
+	  "SELECT NOT EXISTS (SELECT 1 FROM person WHERE uid = "
+	  "json(?2) ->> 'person')",
+	  registration_apply },
 	{ "taxpayer",
 	  "SELECT national_id, 0, ?2, json_object('name', name, "
 	  "'address', address, "
@@ -380,6 +475,23 @@ static const struct sync_table tables[] = {
 	  "json_each(j, '$.allocations') a WHERE NOT EXISTS (SELECT 1 FROM "
 	  "obligation WHERE ref = a.value ->> 'obligation')) " BODY,
 	  payment_apply },
+	{ "declaration",
+	  "SELECT b.uid || ':' || d.year || 'Q' || d.quarter, 0, ?2, "
+	  "json_object('business', b.uid, 'year', d.year, "
+	  "'quarter', d.quarter, 'gross', d.gross, "
+	  "'night_club', d.night_club, 'declared_on', d.declared_on, "
+	  "'due_on', d.due_on, 'fee', d.fee, 'charge', d.charge, "
+	  "'payment', (SELECT key FROM payment WHERE id = d.payment_id), "
+	  "'declared_by', d.declared_by, 'station', d.station) "
+	  "FROM declaration d JOIN business b ON b.id = d.business_id "
+	  "WHERE d.id = ?1",
+	  "INSERT INTO outbox (tbl, row_id, at) SELECT 'declaration', id, "
+	  "declared_on FROM declaration ORDER BY id",
+	  NULL,
+	  "SELECT NOT EXISTS (SELECT 1 FROM business WHERE uid = "
+	  "j->>'business') OR (j->>'payment' IS NOT NULL AND NOT EXISTS "
+	  "(SELECT 1 FROM payment WHERE key = j->>'payment')) " BODY,
+	  declaration_apply },
 	{ "register_import",
 	  "SELECT sha256 || '@' || started_at, 0, ?2, json_object("
 	  "'file', file, 'sha256', sha256, 'started_at', started_at, "
