@@ -14,7 +14,8 @@
 # the other; so do credentials, a revocation winning over any change;
 # the taxpayer register loaded at one reaches the other; each station's
 # audit is kept at the centre; votes are counted across stations, once
-# per citizen; a fine paid at one counter is paid at all; the centre dying
+# per citizen; a fine paid at one counter is paid at all; so is a
+# business, and a validation, under one shared secret; the centre dying
 # mid-sync, or sync killed at random points, loses and duplicates
 # nothing; the clerk's screen syncs by itself and
 # shows the centre's state.
@@ -360,4 +361,25 @@ on a sync --once >/dev/null
 on b sync --once >/dev/null
 check_eq "B knows it" "Brutăria Ștefan SRL|Cluj-Napoca" \
     "$(sqlite3 "$WORK/b.db" "SELECT name, town FROM business WHERE cui = '18547290'")"
+
+# A citizen validated at A's counter is validated at B, under the one
+# secret all stations share through the centre.
+for i in 1 2 3; do
+	tui_wait "Choose an area" 2 && break
+	tui_keys Escape
+done
+vcnp=$(sqlite3 "$WORK/a.db" "SELECT cnp FROM person WHERE level = 'standard' ORDER BY id DESC LIMIT 1")
+tui_keys 1
+tui_wait "Search" || true
+tui_validate "$vcnp"
+check_eq "A validated the citizen" validated \
+    "$(sqlite3 "$WORK/a.db" "SELECT level FROM person WHERE cnp = '$vcnp'")"
+on a sync --once >/dev/null
+on b sync --once >/dev/null
+check_eq "B holds the same validation, keyed the same" \
+    "$(sqlite3 "$WORK/a.db" "SELECT v.national_key, v.doc_number, p.level FROM validation v JOIN person p ON p.id = v.person_id WHERE p.cnp = '$vcnp'")" \
+    "$(sqlite3 "$WORK/b.db" "SELECT v.national_key, v.doc_number, p.level FROM validation v JOIN person p ON p.id = v.person_id WHERE p.cnp = '$vcnp'")"
+check_eq "for both stations share one installation secret" \
+    "$(sqlite3 "$WORK/a.db" "SELECT hex(key) FROM installation_key")" \
+    "$(sqlite3 "$WORK/b.db" "SELECT hex(key) FROM installation_key")"
 finish

@@ -32,7 +32,7 @@ CREATE TABLE outbox (
 	    'taxpayer', 'taxable_unit', 'obligation', 'payment',
 	    'register_import', 'credential', 'audit', 'poll', 'poll_voter',
 	    'poll_count', 'fine', 'business', 'representative', 'declaration',
-	    'registration_request')),
+	    'registration_request', 'validation')),
 	row_id INTEGER NOT NULL,
 	at TEXT NOT NULL
 );
@@ -482,4 +482,34 @@ WHEN (SELECT enabled AND NOT applying FROM sync_state)
 BEGIN
 	INSERT INTO outbox (tbl, row_id, at) VALUES ('registration_request',
 	    NEW.id, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+END;
+
+-- Validations travel, so a citizen validated at one counter is validated
+-- at all (one active validation per person holds across stations: every
+-- station keys the national id with the town hall's one secret, kept at
+-- the centre).  A revocation wins.
+ALTER TABLE validation ADD COLUMN uid TEXT;
+UPDATE validation SET uid = (SELECT uid FROM station_identity) || '-k' || id;
+CREATE UNIQUE INDEX validation_uid ON validation (uid);
+
+CREATE TRIGGER validation_gets_uid AFTER INSERT ON validation
+WHEN NEW.uid IS NULL
+BEGIN
+	UPDATE validation SET uid = (SELECT uid FROM station_identity) ||
+	    '-k' || NEW.id WHERE id = NEW.id;
+END;
+
+CREATE TRIGGER outbox_validation_new AFTER INSERT ON validation
+WHEN (SELECT enabled AND NOT applying FROM sync_state)
+BEGIN
+	INSERT INTO outbox (tbl, row_id, at) VALUES ('validation', NEW.id,
+	    NEW.at);
+END;
+
+CREATE TRIGGER outbox_validation_revoked
+AFTER UPDATE OF revoked_at ON validation
+WHEN (SELECT enabled AND NOT applying FROM sync_state)
+BEGIN
+	INSERT INTO outbox (tbl, row_id, at) VALUES ('validation', NEW.id,
+	    strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
 END;

@@ -60,6 +60,15 @@ int central_pull(struct central *c, int64_t after, const char *station,
 int central_number(struct central *c, int year, const char *request_uid,
     const char *station, int64_t *number, char **cause);
 
+#define CENTRAL_SECRET_BYTES 32
+
+/* The installation secret every station of the town hall keys its
+ * hashes and check codes with: the centre's, into out; a centre without
+ * one takes offered. */
+int central_secret(struct central *c,
+    const unsigned char offered[CENTRAL_SECRET_BYTES],
+    unsigned char out[CENTRAL_SECRET_BYTES], char **cause);
+
 /* Frees the bodies of n records. */
 void central_records_free(struct central_record *r, int n);
 

@@ -88,4 +88,10 @@ int store_installation_key(struct store *st, unsigned char key[32],
 int store_installation_key_put(struct store *st,
     const unsigned char key[32]);
 
+/* Takes key as the installation's secret (the town hall's, from the
+ * central store) unless it has one already that keys validations: then
+ * *refused, and nothing changes.  Inside a transaction. */
+int store_installation_key_adopt(struct store *st, const unsigned char key[32],
+    bool *refused);
+
 #endif

@@ -40,7 +40,9 @@ static const char schema[] =
 	" year integer NOT NULL, number bigint NOT NULL,"
 	" request_uid text NOT NULL UNIQUE, station text NOT NULL,"
 	" at timestamptz NOT NULL DEFAULT now(),"
-	" PRIMARY KEY (year, number));";
+	" PRIMARY KEY (year, number));"
+	"CREATE TABLE IF NOT EXISTS central_secret ("
+	" id integer PRIMARY KEY CHECK (id = 1), key bytea NOT NULL);";
 
 static PGconn *
 conn_of(struct central *c)
@@ -334,6 +336,37 @@ pg_number(struct central *c, int year, const char *request_uid,
 	return finish(c, rc, cause);
 }
 
+static int
+pg_secret(struct central *c, const unsigned char *offered,
+    unsigned char *out, char **cause)
+{
+	const char *params[1] = { (const char *)offered };
+	const int lengths[1] = { CENTRAL_SECRET_BYTES }, binary[1] = { 1 };
+	PGresult *res;
+	int rc;
+
+	if ((rc = exec(c, "BEGIN", "begin", cause)) != G_OK)
+		return rc;
+	res = PQexecParams(conn_of(c), "INSERT INTO central_secret (id, key) "
+	    "VALUES (1, $1) ON CONFLICT (id) DO NOTHING", 1, NULL, params,
+	    lengths, binary, 0);
+	if (PQresultStatus(res) != PGRES_COMMAND_OK)
+		rc = fail(c, "keep the secret", cause);
+	PQclear(res);
+	if (rc == G_OK) {
+		res = PQexecParams(conn_of(c), "SELECT key FROM central_secret "
+		    "WHERE id = 1", 0, NULL, NULL, NULL, NULL, 1);
+		if (PQresultStatus(res) != PGRES_TUPLES_OK ||
+		    PQntuples(res) != 1 ||
+		    PQgetlength(res, 0, 0) != CENTRAL_SECRET_BYTES)
+			rc = fail(c, "read the secret", cause);
+		else
+			memcpy(out, PQgetvalue(res, 0, 0), CENTRAL_SECRET_BYTES);
+		PQclear(res);
+	}
+	return finish(c, rc, cause);
+}
+
 static void
 pg_close(struct central *c)
 {
@@ -345,6 +378,7 @@ static const struct central_ops pg_ops = {
 	.push = pg_push,
 	.pull = pg_pull,
 	.number = pg_number,
+	.secret = pg_secret,
 	.close = pg_close,
 };
 

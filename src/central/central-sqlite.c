@@ -36,7 +36,9 @@ static const char schema[] =
 	"CREATE TABLE IF NOT EXISTS central_registry ("
 	" year INTEGER NOT NULL, number INTEGER NOT NULL,"
 	" request_uid TEXT NOT NULL UNIQUE, station TEXT NOT NULL,"
-	" at TEXT NOT NULL, PRIMARY KEY (year, number));";
+	" at TEXT NOT NULL, PRIMARY KEY (year, number));"
+	"CREATE TABLE IF NOT EXISTS central_secret ("
+	" id INTEGER PRIMARY KEY CHECK (id = 1), key BLOB NOT NULL);";
 
 static struct sqlite3 *
 db_of(struct central *c)
@@ -200,6 +202,37 @@ sqlite_number(struct central *c, int year, const char *request_uid,
 	return finish(c, rc, cause);
 }
 
+static int
+sqlite_secret(struct central *c, const unsigned char *offered,
+    unsigned char *out, char **cause)
+{
+	sqlite3_stmt *give = NULL, *read = NULL;
+	int rc;
+
+	if ((rc = exec(c, "BEGIN IMMEDIATE", "begin", cause)) != G_OK)
+		return rc;
+	rc = prepare(c, "INSERT OR IGNORE INTO central_secret (id, key) "
+	    "VALUES (1, ?1)", &give, "keep the secret", cause);
+	if (rc == G_OK)
+		rc = prepare(c, "SELECT key FROM central_secret WHERE id = 1",
+		    &read, "read the secret", cause);
+	if (rc == G_OK) {
+		sqlite3_bind_blob(give, 1, offered, CENTRAL_SECRET_BYTES,
+		    SQLITE_STATIC);
+		if (sqlite3_step(give) != SQLITE_DONE)
+			rc = fail(c, "keep the secret", cause);
+		else if (sqlite3_step(read) != SQLITE_ROW ||
+		    sqlite3_column_bytes(read, 0) != CENTRAL_SECRET_BYTES)
+			rc = fail(c, "read the secret", cause);
+		else
+			memcpy(out, sqlite3_column_blob(read, 0),
+			    CENTRAL_SECRET_BYTES);
+	}
+	sqlite3_finalize(give);
+	sqlite3_finalize(read);
+	return finish(c, rc, cause);
+}
+
 static void
 sqlite_close(struct central *c)
 {
@@ -211,6 +244,7 @@ static const struct central_ops sqlite_ops = {
 	.push = sqlite_push,
 	.pull = sqlite_pull,
 	.number = sqlite_number,
+	.secret = sqlite_secret,
 	.close = sqlite_close,
 };
 

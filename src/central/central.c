@@ -72,6 +72,14 @@ central_number(struct central *c, int year, const char *request_uid,
 	return c->ops->number(c, year, request_uid, station, number, cause);
 }
 
+int
+central_secret(struct central *c,
+    const unsigned char offered[CENTRAL_SECRET_BYTES],
+    unsigned char out[CENTRAL_SECRET_BYTES], char **cause)
+{
+	return c->ops->secret(c, offered, out, cause);
+}
+
 void
 central_records_free(struct central_record *r, int n)
 {

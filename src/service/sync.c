@@ -19,6 +19,8 @@
 #include "guichet/err.h"
 #include "guichet/i18n.h"
 #include "guichet/log.h"
+#include "guichet/password.h"
+#include "guichet/store-person.h"
 #include "guichet/store-request.h"
 #include "guichet/store-sync.h"
 #include "guichet/store.h"
@@ -77,6 +79,37 @@ keep_waiting(int64_t id, const char *uid, void *arg)
 	w->ids[w->n] = id;
 	snprintf(w->uids[w->n], sizeof w->uids[w->n], "%s", uid);
 	return ++w->n == BATCH;
+}
+
+/* Makes this station key its hashes and check codes with the town hall's
+ * one secret, kept at the centre (a centre without one takes this
+ * station's).  A station whose own secret already keys validations
+ * cannot take another: it is refused, with the reason. */
+static int
+share_secret(struct service *svc, struct central *c)
+{
+	unsigned char mine[CENTRAL_SECRET_BYTES], theirs[CENTRAL_SECRET_BYTES];
+	bool found, refused = false;
+	char *cause;
+	int rc;
+
+	if ((rc = store_installation_key(svc->st, mine, &found)) == G_OK &&
+	    !found)
+		rc = random_bytes(mine, sizeof mine);
+	if (rc == G_OK && (rc = central_secret(c, mine, theirs, &cause)) !=
+	    G_OK)
+		rc = centre_failed(svc, rc, cause);
+	if (rc == G_OK && (rc = store_begin(svc->st)) == G_OK)
+		rc = end_transaction(svc, store_installation_key_adopt(svc->st,
+		    theirs, &refused));
+	secret_wipe(mine, sizeof mine);
+	secret_wipe(theirs, sizeof theirs);
+	if (rc == G_OK && refused)
+		rc = service_fail(svc, G_ERR_CONFIG, "%s", _("This station's "
+		    "installation secret differs from the central store's, and "
+		    "its validations are keyed with it: it cannot join this "
+		    "central store (see guichetctl(8), sync)."));
+	return rc;
 }
 
 int
@@ -258,7 +291,9 @@ service_sync_once(struct service *svc, struct sync_report *rep,
 		remember(svc, rc);
 		return rc;
 	}
-	rc = service_sync_number(svc, c, &rep->numbered);
+	rc = share_secret(svc, c);
+	if (rc == G_OK)
+		rc = service_sync_number(svc, c, &rep->numbered);
 	if (rc == G_OK)
 		rc = push(svc, c, station, rep, progress, arg);
 	if (rc == G_OK)

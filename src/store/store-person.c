@@ -10,6 +10,7 @@
 #include "guichet/clock.h"
 #include "guichet/err.h"
 #include "guichet/level.h"
+#include "guichet/password.h"
 #include "guichet/xmalloc.h"
 #include "store-internal.h"
 
@@ -487,6 +488,40 @@ store_installation_key(struct store *st, unsigned char key[32], bool *found)
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return store_fail(st, "read the installation key");
 	return G_OK;
+}
+
+int
+store_installation_key_adopt(struct store *st, const unsigned char key[32],
+    bool *refused)
+{
+	unsigned char mine[32];
+	int64_t validations = 0;
+	sqlite3_stmt *s;
+	bool found;
+	int rc;
+
+	*refused = false;
+	if ((rc = store_installation_key(st, mine, &found)) != G_OK)
+		return rc;
+	if (!found)
+		return store_installation_key_put(st, key);
+	rc = memcmp(mine, key, sizeof mine);
+	secret_wipe(mine, sizeof mine);
+	if (rc == 0)
+		return G_OK;
+	if ((rc = store_step_one(st, store_prepare(st, "SELECT COUNT(*) FROM "
+	    "validation"), "count the validations", store_fill_id,
+	    &validations)) != G_OK)
+		return rc;
+	if (validations > 0) {
+		*refused = true;
+		return G_OK;
+	}
+	s = store_prepare(st, "UPDATE installation_key SET key = ? WHERE "
+	    "id = 1");
+	if (s != NULL)
+		sqlite3_bind_blob(s, 1, key, 32, SQLITE_TRANSIENT);
+	return store_step_change(st, s, "store the installation key", true);
 }
 
 int

@@ -223,6 +223,23 @@ static const char *const registration_apply[] = {
 	NULL
 };
 
+static const char *const validation_apply[] = {
+	"INSERT INTO validation (uid, person_id, national_key, method, "
+	"doc_type, doc_series, doc_number, doc_issuer, doc_expiry, "
+	"address_proof, evidence, validated_by, station, at, revoked_at, "
+	"revoked_by, revoke_reason) SELECT ?1, (SELECT id FROM person WHERE "
+	"uid = j->>'person'), j->>'national_key', j->>'method', "
+	"j->>'doc_type', j->>'doc_series', j->>'doc_number', "
+	"j->>'doc_issuer', j->>'doc_expiry', j->>'address_proof', "
+	"j->>'evidence', j->>'validated_by', j->>'station', j->>'at', "
+	"j->>'revoked_at', j->>'revoked_by', j->>'revoke_reason' " BODY
+	"ON CONFLICT (uid) DO UPDATE SET revoked_at = excluded.revoked_at, "
+	"revoked_by = excluded.revoked_by, "
+	"revoke_reason = excluded.revoke_reason "
+	"WHERE validation.revoked_at IS NULL",
+	NULL
+};
+
 /* Kept at the centre only: a station applies none. */
 static const char *const audit_apply[] = { NULL };
 
@@ -371,6 +388,23 @@ static const struct sync_table tables[] = {
 	  "SELECT NOT EXISTS (SELECT 1 FROM person WHERE uid = "
 	  "json(?2) ->> 'person')",
 	  credential_apply },
+	{ "validation",
+	  "SELECT v.uid, v.revoked_at IS NOT NULL, ?2, json_object("
+	  "'person', (SELECT uid FROM person WHERE id = v.person_id), "
+	  "'national_key', national_key, 'method', method, "
+	  "'doc_type', doc_type, 'doc_series', doc_series, "
+	  "'doc_number', doc_number, 'doc_issuer', doc_issuer, "
+	  "'doc_expiry', doc_expiry, 'address_proof', address_proof, "
+	  "'evidence', evidence, 'validated_by', validated_by, "
+	  "'station', station, 'at', at, 'revoked_at', revoked_at, "
+	  "'revoked_by', revoked_by, 'revoke_reason', revoke_reason) "
+	  "FROM validation v WHERE id = ?1",
+	  "INSERT INTO outbox (tbl, row_id, at) SELECT 'validation', id, at "
+	  "FROM validation ORDER BY id",
+	  NULL,
+	  "SELECT NOT EXISTS (SELECT 1 FROM person WHERE uid = "
+	  "json(?2) ->> 'person')",
+	  validation_apply },
 	{ "business",
 	  "SELECT uid, 0, ?2, json_object('country', country, 'cui', cui, "
 	  "'afm', afm, 'name', name, 'search_key', search_key, 'town', town, "
