@@ -96,31 +96,45 @@ struct text {
 	size_t len, cap;
 };
 
+/* Appends n bytes of s, keeping the text NUL-terminated. */
 static void
-put(struct text *t, char ch)
+put_bytes(struct text *t, const char *s, size_t n)
 {
-	if (t->len + 1 >= t->cap) {
-		t->cap = t->cap ? 2 * t->cap : 4096;
+	if (t->len + n + 1 > t->cap) {
+		while (t->len + n + 1 > t->cap)
+			t->cap = t->cap ? 2 * t->cap : 4096;
 		t->p = xreallocarray(t->p, t->cap, 1);
 	}
-	t->p[t->len++] = ch;
+	memcpy(t->p + t->len, s, n);
+	t->len += n;
 	t->p[t->len] = '\0';
 }
 
+static void
+put(struct text *t, char ch)
+{
+	put_bytes(t, &ch, 1);
+}
+
 /* Appends a field of a COPY line, escaped for COPY's text format
- * (backslash, tab, newline, carriage return), then sep. */
+ * (backslash, tab, newline, carriage return), then sep; the runs
+ * between escapes go in whole. */
 static void
 put_field(struct text *t, const char *field, char sep)
 {
-	const char *p;
+	const char *p = field;
+	size_t run;
 
-	for (p = field; *p != '\0'; p++) {
-		if (*p == '\\' || *p == '\t' || *p == '\n' || *p == '\r') {
-			put(t, '\\');
-			put(t, *p == '\\' ? '\\' : *p == '\t' ? 't' :
-			    *p == '\n' ? 'n' : 'r');
-		} else
-			put(t, *p);
+	for (;;) {
+		run = strcspn(p, "\\\t\n\r");
+		put_bytes(t, p, run);
+		p += run;
+		if (*p == '\0')
+			break;
+		put(t, '\\');
+		put(t, *p == '\\' ? '\\' : *p == '\t' ? 't' : *p == '\n' ? 'n' :
+		    'r');
+		p++;
 	}
 	put(t, sep);
 }
