@@ -295,6 +295,22 @@ check_eq "and the same people" \
     "$(sqlite3 "$WORK/a.db" "SELECT COUNT(*) FROM person")" \
     "$(sqlite3 "$WORK/b.db" "SELECT COUNT(*) FROM person")"
 
+# A station whose own secret already keys validations cannot take the
+# centre's: it is refused, and told why.
+station c
+sqlite3 "$WORK/c.db" "INSERT INTO installation_key VALUES (1, randomblob(32), '2026-01-01T00:00:00Z');
+    INSERT INTO person (country, cnp, surname, given_names, created_at) VALUES ('RO', '2791103120020', 'Popescu', 'Maria', '2026-01-01T00:00:00Z');
+    INSERT INTO validation (person_id, national_key, method, validated_by, station, at) VALUES (1, 'k', 'counter', 'ana', 'Ghișeu c', '2026-01-01T00:00:00Z')"
+key_c=$(sqlite3 "$WORK/c.db" "SELECT hex(key) FROM installation_key")
+run_ctl -c "$WORK/c.conf" sync --once
+check_eq "a station with validations under its own secret is refused" 1 "$RC"
+check_contains "saying why" "cannot join this central store" "$ERR"
+check_eq "its secret is left as it was" "$key_c" \
+    "$(sqlite3 "$WORK/c.db" "SELECT hex(key) FROM installation_key")"
+uid_c=$(sqlite3 "$WORK/c.db" "SELECT uid FROM station_identity")
+check_eq "and it sent nothing" 0 \
+    "$(central_sql "SELECT COUNT(*) FROM central_record WHERE station = '$uid_c'")"
+
 # The clerk's screen syncs in the background and says how the centre is.
 CONF="$WORK/a.conf"
 add_staff ana clerk 'correct horse battery'
