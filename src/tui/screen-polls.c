@@ -39,6 +39,23 @@ static const struct key_hint hints[] = {
 	{ NULL, NULL }
 };
 
+/* The totals: Enter opens a poll's, and there is nothing to vote. */
+static const struct key_hint tally_hints[] = {
+	{ "↑↓", N_("Choose") },
+	{ "Enter", N_("Totals") },
+	{ "F1", N_("Help") },
+	{ "Esc", N_("Back") },
+	{ NULL, NULL }
+};
+
+static const struct key_hint *
+polls_hints_now(const struct tui *tui)
+{
+	const struct polls *s = tui->state;
+
+	return s != NULL && s->tally ? tally_hints : NULL;
+}
+
 /* Adds up a poll's votes. */
 static int64_t
 total(const struct poll *p)
@@ -217,6 +234,7 @@ const struct screen screen_polls = {
 	    "kiosk. Votes are secret: only the totals are kept. Esc goes "
 	    "back."),
 	.hints = hints,
+	.hints_now = polls_hints_now,
 	.kiosk_help = N_("The town hall's polls open today. Choose one with ↑ "
 	    "and ↓ and press Enter to see its options; choose yours and "
 	    "press Enter, then Y to confirm. You vote once per poll, here or "

@@ -43,6 +43,7 @@ tui_start
 tui_login ana 'correct horse battery'
 tui_keys 8
 check_screen "area 8 lists every poll, newest first" "Πού να γίνει η αγορά;"
+check_screen "where Enter shows the totals, and there is no vote" "Enter Totals"
 check_screen "with its dates and how many voted" \
     "Unde să fie noul parc?  ($(date +%Y-%m-%d) – $(date -d tomorrow +%Y-%m-%d); votes: 1)"
 tui_keys Down Enter
