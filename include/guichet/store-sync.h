@@ -24,11 +24,13 @@ int store_sync_enable(struct store *st, bool *first);
 /* Writes this station's uid into out. */
 int store_sync_station(struct store *st, char *out, size_t len);
 
-/* Exports up to max changes waiting in the outbox, oldest first, each
- * row once, into out (bodies malloc'd: central_records_free); *n is how
- * many, *last the last outbox entry they cover (0: none waiting). */
+/* Exports up to max changes waiting in the outbox after entry after,
+ * oldest first, each row once, into out (bodies malloc'd:
+ * central_records_free); *n is how many, *last the last outbox entry
+ * they cover (0: none waiting). */
 int store_sync_outbox(struct store *st, const char *station,
-    struct central_record *out, int max, int *n, int64_t *last);
+    struct central_record *out, int max, int64_t after, int *n,
+    int64_t *last);
 
 /* Drops the outbox entries up to last: the centre has them. */
 int store_sync_sent(struct store *st, int64_t last);

@@ -9,6 +9,7 @@
 
 #include "guichet/service-sync.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -150,36 +151,78 @@ service_sync_number(struct service *svc, struct central *c, int *count)
 	return rc;
 }
 
-/* Pushes the outbox in batches until it is empty. */
+/* One batch of the outbox on its way to the centre. */
+struct batch {
+	struct central_record r[BATCH];
+	int n;
+	int64_t last;			/* the last outbox entry it covers */
+};
+
+/* A push running in a thread of its own, so the next batch is read
+ * from the local store while the centre takes this one. */
+struct sending {
+	struct central *c;
+	struct batch *b;
+	pthread_t thread;
+	int rc;
+	char *cause;
+};
+
+static void *
+send_batch(void *arg)
+{
+	struct sending *s = arg;
+
+	s->rc = central_push(s->c, s->b->r, s->b->n, &s->cause);
+	return NULL;
+}
+
+/* Pushes the outbox in batches until it is empty: batch k goes to the
+ * centre while batch k+1 is read; the outbox is emptied of batch k once
+ * the centre has committed it. */
 static int
 push(struct service *svc, struct central *c, const char *station,
     struct sync_report *rep, sync_progress_fn *progress, void *arg)
 {
-	struct central_record *batch = xcalloc(BATCH, sizeof *batch);
-	int64_t last, total = 0;
-	char *cause;
-	int rc, n;
+	struct batch *b[2] = { xcalloc(1, sizeof *b[0]),
+	    xcalloc(1, sizeof *b[1]) };
+	struct sending s = { c, NULL, 0, G_OK, NULL };
+	int64_t total = 0, after = 0;
+	int rc, k = 0;
 
 	store_sync_waiting(svc->st, &total);
-	for (;;) {
-		if ((rc = store_sync_outbox(svc->st, station, batch, BATCH, &n,
-		    &last)) != G_OK || last == 0)
-			break;
-		rc = central_push(c, batch, n, &cause);
-		central_records_free(batch, n);
-		if (rc != G_OK) {
-			rc = centre_failed(svc, rc, cause);
+	rc = store_sync_outbox(svc->st, station, b[0]->r, BATCH, 0,
+	    &b[0]->n, &b[0]->last);
+	while (rc == G_OK && b[k]->last != 0) {
+		s.b = b[k];
+		if (pthread_create(&s.thread, NULL, send_batch, &s) != 0) {
+			rc = service_fail(svc, G_ERR_NOMEM, "%s", _("Sync could "
+			    "not start a thread."));
 			break;
 		}
-		if ((rc = store_begin(svc->st)) != G_OK ||
-		    (rc = end_transaction(svc, store_sync_sent(svc->st,
-		    last))) != G_OK)
+		after = b[k]->last;
+		rc = store_sync_outbox(svc->st, station, b[!k]->r, BATCH, after,
+		    &b[!k]->n, &b[!k]->last);
+		pthread_join(s.thread, NULL);
+		central_records_free(b[k]->r, b[k]->n);
+		if (s.rc != G_OK) {
+			rc = centre_failed(svc, s.rc, s.cause);
 			break;
-		rep->pushed += n;
+		}
+		if (rc == G_OK && (rc = store_begin(svc->st)) == G_OK)
+			rc = end_transaction(svc, store_sync_sent(svc->st,
+			    after));
+		if (rc != G_OK)
+			break;
+		rep->pushed += b[k]->n;
 		if (progress != NULL)
 			progress(rep->pushed, total, arg);
+		k = !k;
 	}
-	free(batch);
+	if (rc != G_OK)
+		central_records_free(b[!k]->r, b[!k]->n);
+	free(b[0]);
+	free(b[1]);
 	return rc;
 }
 

@@ -93,7 +93,8 @@ export_row(struct store *st, const char *tbl, int64_t id, const char *at,
 
 int
 store_sync_outbox(struct store *st, const char *station,
-    struct central_record *out, int max, int *n, int64_t *last)
+    struct central_record *out, int max, int64_t after, int *n,
+    int64_t *last)
 {
 	sqlite3_stmt *s;
 	char tbl[32], at[32];
@@ -104,10 +105,12 @@ store_sync_outbox(struct store *st, const char *station,
 	/* The oldest max entries, each row once: its latest state is what
 	 * is exported anyway. */
 	if ((s = store_prepare(st, "SELECT tbl, row_id, MAX(seq), MAX(at) "
-	    "FROM (SELECT seq, tbl, row_id, at FROM outbox ORDER BY seq "
-	    "LIMIT ?1) GROUP BY tbl, row_id ORDER BY MIN(seq)")) == NULL)
+	    "FROM (SELECT seq, tbl, row_id, at FROM outbox WHERE seq > ?2 "
+	    "ORDER BY seq LIMIT ?1) GROUP BY tbl, row_id ORDER BY MIN(seq)"))
+	    == NULL)
 		return G_ERR_STORE;
 	sqlite3_bind_int(s, 1, max);
+	sqlite3_bind_int64(s, 2, after);
 	while (rc == G_OK && (step = sqlite3_step(s)) == SQLITE_ROW) {
 		if (sqlite3_column_int64(s, 2) > *last)
 			*last = sqlite3_column_int64(s, 2);
