@@ -225,6 +225,27 @@ tui_validate() {
 	tui_keys Escape
 }
 
+# tui_new_business: from the businesses area, registers a bakery in
+# Cluj-Napoca (CUI 18547290) with F3's form; its card opens.
+tui_new_business() {
+	tui_keys F3
+	tui_wait "New business" || true
+	tui_type "RO18547290"
+	tui_keys Tab
+	tui_type "Brutăria Ștefan SRL"
+	tui_keys Tab
+	tui_type "Cluj-Napoca"
+	tui_keys Tab
+	tui_type "Strada Horea"
+	tui_keys Tab
+	tui_type "5"
+	tui_keys Tab
+	tui_type "400174"
+	tui_keys Tab
+	tui_type "contabil@brutaria.example"
+	tui_keys Enter
+}
+
 # tui_login USER PASSWORD: fills the login form and submits it.
 tui_login() {
 	tui_wait "guichet ·" || true

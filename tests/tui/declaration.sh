@@ -21,22 +21,7 @@ tui_start
 tui_login ana 'correct horse battery'
 tui_keys 6
 tui_wait "A name, or a CUI / AFM" || true
-tui_keys F3
-tui_wait "New business" || true
-tui_type "RO18547290"
-tui_keys Tab
-tui_type "Brutăria Ștefan SRL"
-tui_keys Tab
-tui_type "Cluj-Napoca"
-tui_keys Tab
-tui_type "Strada Horea"
-tui_keys Tab
-tui_type "5"
-tui_keys Tab
-tui_type "400174"
-tui_keys Tab
-tui_type "contabil@brutaria.example"
-tui_keys Enter
+tui_new_business
 check_screen "the business card" "Brutăria Ștefan SRL · CUI 18547290"
 tui_keys d
 check_screen "D opens the declaration" "Declare gross receipts"
