@@ -235,6 +235,31 @@ check_contains "and so do B's" "  2 2 Pe malul râului" \
 run_ctl -c "$WORK/b.conf" polls vote "$poll_b" 1 --person "$v1"
 check_eq "who voted at A cannot vote again at B" 1 "$RC"
 check_contains "and is told so" "has voted in this poll already" "$ERR"
+# Claimed at the centre as it is cast: before any sync, a vote at A
+# keeps the same citizen from voting at B; with the centre down, no
+# station takes a vote (two offline stations would count both).
+v3=$(sqlite3 "$WORK/a.db" "SELECT cnp FROM person WHERE level = 'standard' ORDER BY id LIMIT 1 OFFSET 3")
+on a polls vote 1 1 --person "$v3" >/dev/null
+run_ctl -c "$WORK/b.conf" polls vote "$poll_b" 1 --person "$v3"
+check_eq "who just voted at A, not synced yet, cannot vote at B" 1 "$RC"
+check_contains "and is told so" "has voted in this poll already" "$ERR"
+centre_down
+v4=$(sqlite3 "$WORK/a.db" "SELECT cnp FROM person WHERE level = 'standard' ORDER BY id LIMIT 1 OFFSET 4")
+run_ctl -c "$WORK/b.conf" polls vote "$poll_b" 1 --person "$v4"
+check_contains "with the centre down a vote waits" \
+    "only while the town hall's central store answers" "$ERR"
+check_eq "and nothing is counted" 3 \
+    "$(sqlite3 "$WORK/b.db" "SELECT (SELECT COUNT(*) FROM poll_voter) + (SELECT SUM(votes) FROM poll_option)")"
+centre_up
+run_ctl -c "$WORK/b.conf" polls vote "$poll_b" 1 --person "$v4"
+check_eq "back online, the vote is taken" 0 "$RC"
+on a sync --once >/dev/null
+on b sync --once >/dev/null
+on a sync --once >/dev/null
+check_contains "and the totals count each vote once" "  2 2 Pe malul râului" \
+    "$(on a polls tally 1)"
+check_contains "the first option's too" "  1 2 Lângă școală" \
+    "$(on b polls tally "$poll_b")"
 
 # The register: loaded at A (a refresh of the tax office's feed), it
 # reaches B, the kiosk's station, with its payments allocated the same.

@@ -60,6 +60,13 @@ int central_pull(struct central *c, int64_t after, const char *station,
 int central_number(struct central *c, int year, const char *request_uid,
     const char *station, int64_t *number, char **cause);
 
+/* Claims key for station: the first station to claim a key holds it for
+ * good (a citizen's vote in a poll is claimed so, so that two stations
+ * cannot both take it).  Copies the holder's uid into holder, which is
+ * station itself when it claimed first or claims again. */
+int central_claim(struct central *c, const char *key, const char *station,
+    char holder[96], char **cause);
+
 #define CENTRAL_SECRET_BYTES 32
 
 /* The installation secret every station of the town hall keys its

@@ -29,4 +29,11 @@ int store_poll_each(struct store *st, const char *day, int64_t person_id,
 int store_poll_vote(struct store *st, int64_t id, int64_t person_id,
     const char *origin, int option);
 
+/* The key under which person_id's vote in poll id is claimed at the
+ * central store: the poll's and the person's uids, the same at every
+ * station.  out holds STORE_VOTE_KEY_LEN bytes. */
+#define STORE_VOTE_KEY_LEN 96
+int store_poll_vote_key(struct store *st, int64_t id, int64_t person_id,
+    char out[STORE_VOTE_KEY_LEN]);
+
 #endif

@@ -100,8 +100,9 @@ int store_registry_annul(struct store *st, int64_t id, const char *by,
  * ("YYYY-MM-DD", by registered_at), in year and number order:
  * "year|number|request|registered_at|by|station".  An annulment is not
  * part of it (it is in the audit trail), so annulling after the seal
- * keeps the seal valid. */
-int store_registry_day(struct store *st, const char *day,
+ * keeps the seal valid.  Only station's own: those another station made
+ * arrive by sync at any time, after this station sealed the day. */
+int store_registry_day(struct store *st, const char *day, const char *station,
     int (*fn)(const char *line, void *arg), void *arg);
 
 /* Records the seal of day; G_ERR_EXISTS when it is sealed already. */

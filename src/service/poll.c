@@ -10,12 +10,14 @@
 #include <string.h>
 
 #include "guichet/clock.h"
+#include "guichet/conf.h"
 #include "guichet/err.h"
 #include "guichet/i18n.h"
 #include "guichet/person-check.h"
 #include "guichet/person.h"
 #include "guichet/store-person.h"
 #include "guichet/store-poll.h"
+#include "guichet/store.h"
 #include "service-internal.h"
 
 int
@@ -112,6 +114,33 @@ may_vote(struct service *svc, const struct poll *poll,
 	return G_OK;
 }
 
+/* With a central store, the vote is claimed there first, so that a
+ * citizen cannot vote at two stations before they sync.  The writer lock
+ * is let go while the centre answers (nothing is written yet), then
+ * taken again. */
+static int
+claim_vote(struct service *svc, int64_t id, int64_t person_id)
+{
+	char key[STORE_VOTE_KEY_LEN];
+	bool mine;
+	int rc;
+
+	if ((rc = store_poll_vote_key(svc->st, id, person_id, key)) != G_OK)
+		return rc;
+	store_rollback(svc->st);
+	rc = service_central_claim(svc, key, &mine);
+	if (rc == G_ERR_IO)
+		service_fail(svc, rc, "%s", _("Votes are taken only while the "
+		    "town hall's central store answers, so that nobody votes "
+		    "twice at two stations: please try again in a few "
+		    "minutes."));
+	else if (rc == G_OK && !mine)
+		rc = G_ERR_EXISTS;	/* at another station */
+	if (service_begin(svc) != G_OK)
+		return G_ERR_STORE;
+	return rc;
+}
+
 int
 service_poll_vote(struct service *svc, int64_t id, int option,
     int64_t person_id)
@@ -141,6 +170,8 @@ service_poll_vote(struct service *svc, int64_t id, int option,
 		    "store."));
 	if (rc == G_OK)
 		rc = may_vote(svc, &poll, &p);
+	if (rc == G_OK && svc->conf->central[0] != '\0')
+		rc = claim_vote(svc, id, person_id);
 	if (rc == G_OK)
 		rc = store_poll_vote(svc->st, id, person_id,
 		    svc->actor.role == ROLE_CITIZEN ? "kiosk" : "counter",

@@ -619,7 +619,8 @@ day_hash(struct service *svc, const char *day, int64_t *count, char *hash)
 
 	if (h.d == NULL)
 		return G_ERR_CRYPTO;
-	rc = store_registry_day(svc->st, day, day_line, &h);
+	rc = store_registry_day(svc->st, day, svc->conf->station, day_line,
+	    &h);
 	if (digest_finish(h.d, hash) != G_OK || h.rc != G_OK)
 		return G_ERR_CRYPTO;
 	*count = h.count;

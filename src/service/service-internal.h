@@ -147,6 +147,12 @@ int service_sync_enable(struct service *svc);
 
 struct central;
 
+/* Claims key at the central store for this station (see central_claim):
+ * *mine tells whether this station holds it.  G_ERR_IO, with the
+ * message set, when the centre cannot be reached. */
+int service_central_claim(struct service *svc, const char *key,
+    bool *mine);
+
 /* Gives the requests waiting for a protocol number theirs from centre c,
  * in filing order, each in its own transaction; *count says how many. */
 int service_sync_number(struct service *svc, struct central *c,

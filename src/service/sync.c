@@ -114,6 +114,27 @@ share_secret(struct service *svc, struct central *c)
 }
 
 int
+service_central_claim(struct service *svc, const char *key, bool *mine)
+{
+	char station[96], holder[96];
+	struct central *c;
+	char *cause;
+	int rc;
+
+	*mine = false;
+	if ((rc = store_sync_station(svc->st, station, sizeof station)) !=
+	    G_OK)
+		return rc;
+	if ((rc = central_open(svc->conf->central, &c, &cause)) != G_OK)
+		return centre_failed(svc, rc, cause);
+	if ((rc = central_claim(c, key, station, holder, &cause)) != G_OK)
+		centre_failed(svc, rc, cause);
+	central_close(c);
+	*mine = rc == G_OK && strcmp(holder, station) == 0;
+	return rc;
+}
+
+int
 service_sync_number(struct service *svc, struct central *c, int *count)
 {
 	struct waiting *w = xcalloc(1, sizeof *w);

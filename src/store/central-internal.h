@@ -17,6 +17,8 @@ struct central_ops {
 	    void *arg, char **cause);
 	int (*number)(struct central *c, int year, const char *request_uid,
 	    const char *station, int64_t *number, char **cause);
+	int (*claim)(struct central *c, const char *key, const char *station,
+	    char *holder, char **cause);
 	int (*secret)(struct central *c, const unsigned char *offered,
 	    unsigned char *out, char **cause);
 	void (*close)(struct central *c);

@@ -41,6 +41,9 @@ static const char schema[] =
 	" request_uid text NOT NULL UNIQUE, station text NOT NULL,"
 	" at timestamptz NOT NULL DEFAULT now(),"
 	" PRIMARY KEY (year, number));"
+	"CREATE TABLE IF NOT EXISTS central_claim ("
+	" key text PRIMARY KEY, station text NOT NULL,"
+	" at timestamptz NOT NULL DEFAULT now());"
 	"CREATE TABLE IF NOT EXISTS central_secret ("
 	" id integer PRIMARY KEY CHECK (id = 1), key bytea NOT NULL);";
 
@@ -350,6 +353,34 @@ pg_number(struct central *c, int year, const char *request_uid,
 	return finish(c, rc, cause);
 }
 
+/* Two statements, each its own transaction, so that the read sees the
+ * row of a station that claimed the key while the insert waited. */
+static int
+pg_claim(struct central *c, const char *key, const char *station,
+    char *holder, char **cause)
+{
+	const char *params[2] = { key, station };
+	PGresult *res;
+	int rc = G_OK;
+
+	res = PQexecParams(conn_of(c), "INSERT INTO central_claim (key, "
+	    "station) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING", 2, NULL,
+	    params, NULL, NULL, 0);
+	if (PQresultStatus(res) != PGRES_COMMAND_OK)
+		rc = fail(c, "claim", cause);
+	PQclear(res);
+	if (rc != G_OK)
+		return rc;
+	res = PQexecParams(conn_of(c), "SELECT station FROM central_claim "
+	    "WHERE key = $1", 1, NULL, params, NULL, NULL, 0);
+	if (PQresultStatus(res) != PGRES_TUPLES_OK || PQntuples(res) != 1)
+		rc = fail(c, "read a claim", cause);
+	else
+		snprintf(holder, 96, "%s", PQgetvalue(res, 0, 0));
+	PQclear(res);
+	return rc;
+}
+
 static int
 pg_secret(struct central *c, const unsigned char *offered,
     unsigned char *out, char **cause)
@@ -392,6 +423,7 @@ static const struct central_ops pg_ops = {
 	.push = pg_push,
 	.pull = pg_pull,
 	.number = pg_number,
+	.claim = pg_claim,
 	.secret = pg_secret,
 	.close = pg_close,
 };

@@ -37,6 +37,8 @@ static const char schema[] =
 	" year INTEGER NOT NULL, number INTEGER NOT NULL,"
 	" request_uid TEXT NOT NULL UNIQUE, station TEXT NOT NULL,"
 	" at TEXT NOT NULL, PRIMARY KEY (year, number));"
+	"CREATE TABLE IF NOT EXISTS central_claim ("
+	" key TEXT PRIMARY KEY, station TEXT NOT NULL, at TEXT NOT NULL);"
 	"CREATE TABLE IF NOT EXISTS central_secret ("
 	" id INTEGER PRIMARY KEY CHECK (id = 1), key BLOB NOT NULL);";
 
@@ -203,6 +205,37 @@ sqlite_number(struct central *c, int year, const char *request_uid,
 }
 
 static int
+sqlite_claim(struct central *c, const char *key, const char *station,
+    char *holder, char **cause)
+{
+	sqlite3_stmt *give = NULL, *read = NULL;
+	int rc;
+
+	if ((rc = exec(c, "BEGIN IMMEDIATE", "begin", cause)) != G_OK)
+		return rc;
+	rc = prepare(c, "INSERT OR IGNORE INTO central_claim (key, station, "
+	    "at) VALUES (?1, ?2, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
+	    &give, "claim", cause);
+	if (rc == G_OK)
+		rc = prepare(c, "SELECT station FROM central_claim WHERE "
+		    "key = ?1", &read, "read a claim", cause);
+	if (rc == G_OK) {
+		sqlite3_bind_text(give, 1, key, -1, SQLITE_STATIC);
+		sqlite3_bind_text(give, 2, station, -1, SQLITE_STATIC);
+		sqlite3_bind_text(read, 1, key, -1, SQLITE_STATIC);
+		if (sqlite3_step(give) != SQLITE_DONE)
+			rc = fail(c, "claim", cause);
+		else if (sqlite3_step(read) != SQLITE_ROW)
+			rc = fail(c, "read a claim", cause);
+		else
+			snprintf(holder, 96, "%s", sqlite3_column_text(read, 0));
+	}
+	sqlite3_finalize(give);
+	sqlite3_finalize(read);
+	return finish(c, rc, cause);
+}
+
+static int
 sqlite_secret(struct central *c, const unsigned char *offered,
     unsigned char *out, char **cause)
 {
@@ -244,6 +277,7 @@ static const struct central_ops sqlite_ops = {
 	.push = sqlite_push,
 	.pull = sqlite_pull,
 	.number = sqlite_number,
+	.claim = sqlite_claim,
 	.secret = sqlite_secret,
 	.close = sqlite_close,
 };

@@ -73,6 +73,13 @@ central_number(struct central *c, int year, const char *request_uid,
 }
 
 int
+central_claim(struct central *c, const char *key, const char *station,
+    char holder[96], char **cause)
+{
+	return c->ops->claim(c, key, station, holder, cause);
+}
+
+int
 central_secret(struct central *c,
     const unsigned char offered[CENTRAL_SECRET_BYTES],
     unsigned char out[CENTRAL_SECRET_BYTES], char **cause)

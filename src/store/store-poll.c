@@ -158,3 +158,25 @@ store_poll_vote(struct store *st, int64_t id, int64_t person_id,
 	}
 	return store_step_change(st, s, "count the vote", true);
 }
+
+/* Copies column 0, the key, into out. */
+static void
+vote_key_from_row(sqlite3_stmt *s, void *out)
+{
+	store_column_copy(s, 0, out, STORE_VOTE_KEY_LEN);
+}
+
+int
+store_poll_vote_key(struct store *st, int64_t id, int64_t person_id,
+    char out[STORE_VOTE_KEY_LEN])
+{
+	sqlite3_stmt *s;
+
+	s = store_prepare(st, "SELECT 'vote:' || p.uid || ':' || q.uid FROM "
+	    "poll p, person q WHERE p.id = ? AND q.id = ?");
+	if (s != NULL) {
+		sqlite3_bind_int64(s, 1, id);
+		sqlite3_bind_int64(s, 2, person_id);
+	}
+	return store_step_one(st, s, "name the vote", vote_key_from_row, out);
+}

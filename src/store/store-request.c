@@ -484,7 +484,7 @@ store_registry_annul(struct store *st, int64_t id, const char *by,
 }
 
 int
-store_registry_day(struct store *st, const char *day,
+store_registry_day(struct store *st, const char *day, const char *station,
     int (*fn)(const char *line, void *arg), void *arg)
 {
 	sqlite3_stmt *s;
@@ -493,10 +493,12 @@ store_registry_day(struct store *st, const char *day,
 	s = store_prepare(st, "SELECT year || '|' || number || '|' || "
 	    "request_id || '|' || registered_at || '|' || registered_by || "
 	    "'|' || station FROM registry WHERE "
-	    "substr(registered_at, 1, 10) = ? ORDER BY year, number");
+	    "substr(registered_at, 1, 10) = ? AND station = ? "
+	    "ORDER BY year, number");
 	if (s == NULL)
 		return G_ERR_STORE;
 	store_bind_text(s, 1, day);
+	store_bind_text(s, 2, station);
 	while (stop == 0 && (rc = sqlite3_step(s)) == SQLITE_ROW)
 		stop = fn((const char *)sqlite3_column_text(s, 0), arg);
 	if (stop == 0 && rc != SQLITE_DONE)

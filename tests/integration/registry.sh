@@ -95,6 +95,12 @@ run_ctl requests seal "$YESTERDAY"
 check_eq "once only" 1 "$RC"
 run_ctl requests seal --verify "$YESTERDAY"
 check_eq "the seal verifies" 0 "$RC"
+# Another station's registration of that day, arriving by sync after the
+# seal, is that station's to seal.
+sqlite3 "$DB" "UPDATE registry SET registered_at = '${YESTERDAY}T11:00:00Z',
+    station = 'Ghișeu 2' WHERE number = 11"
+run_ctl requests seal --verify "$YESTERDAY"
+check_eq "another station's registration pulled later leaves it valid" 0 "$RC"
 sqlite3 "$DB" "UPDATE registry SET registered_by = 'eve' WHERE number = 3"
 run_ctl requests seal --verify "$YESTERDAY"
 check_eq "a registration changed after the seal is caught" 1 "$RC"
