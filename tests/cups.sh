@@ -233,7 +233,7 @@ at_cleanup cups_stop
 envelope_credentials() {
 	out=$(ctl envelopes issue "$1")
 	job=$(echo "$out" | sed -n 's/.*(job \([0-9]*\)).*/\1/p')
-	serial=$(echo "$out" | grep -oE 'ENV-[0-9]{4}-[0-9]{6}' | head -1)
+	serial=$(echo "$out" | grep -oE 'ENV-[0-9]{4}-([0-9A-F]{6}-)?[0-9]{6}' | head -1)
 	CITIZEN_PW=$(pdftotext -layout "$CUPS_DIR/jobs/job-$job.pdf" - |
 	    grep -A2 -i "password\|parol\|κωδικ" |
 	    grep -oE '[2-9a-km-zA-HJ-NP-Z]{14}' | head -1)

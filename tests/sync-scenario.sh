@@ -198,6 +198,27 @@ $new_pw
 EOF
 check_eq "the revoked password works nowhere" 1 "$RC"
 
+# Envelopes travel with their credentials: the replacement queued at A
+# is known at B, which prints it, and A then knows it printed; the old
+# one is revoked at both.  Each station numbers its own, under its code.
+replacement=$(sqlite3 "$WORK/a.db" "SELECT serial FROM envelope WHERE state = 'pending' AND replaces IS NOT NULL")
+check_contains "A's serial carries its station's code" "ENV-$YEAR-" \
+    "$(echo "$replacement" | grep -E "^ENV-$YEAR-[0-9A-F]{6}-[0-9]{6}$")"
+check_eq "the replacement waiting at A is known at B" pending \
+    "$(sqlite3 "$WORK/b.db" "SELECT state FROM envelope WHERE serial = '$replacement'")"
+check_eq "and the envelope it replaces is reported unsealed there" unsealed \
+    "$(sqlite3 "$WORK/b.db" "SELECT state FROM envelope WHERE serial = '$serial'")"
+run_ctl -c "$WORK/b.conf" envelopes print --pending
+check_contains "B prints it" "$replacement printed" "$OUT"
+on b sync --once >/dev/null
+on a sync --once >/dev/null
+check_eq "and A knows it printed, with its new credentials" "printed|1" \
+    "$(sqlite3 "$WORK/a.db" "SELECT e.state, c.state = 'pending' FROM envelope e JOIN credential c ON c.id = e.credential_id WHERE e.serial = '$replacement'")"
+run_ctl -c "$WORK/b.conf" envelopes issue --no-print "$cnp"
+b_serial=$(echo "$OUT" | grep -oE 'ENV-[0-9]{4}-[0-9A-F]{6}-[0-9]{6}' | head -1)
+check_eq "B's own envelope has B's code, not A's" 1 \
+    "$(test -n "$b_serial" && test "${b_serial%-*}" != "${replacement%-*}" && echo 1)"
+
 # Each station's audit is kept at the centre, and handed to no other.
 on a sync --once >/dev/null
 on b sync --once >/dev/null

@@ -82,7 +82,10 @@ const char *credential_state_name(enum credential_state state);
 /* Returns the state called name, or -1. */
 int credential_state_from_name(const char *name);
 
-/* Writes the serial of envelope number n of year ("ENV-2026-000123"). */
-void envelope_serial(int year, int64_t n, char out[ENVELOPE_SERIAL_LEN]);
+/* Writes the serial of envelope number n of year: "ENV-2026-000123", or
+ * with the code of the numbering station (up to 6 characters; "" for a
+ * standalone one) "ENV-2026-3FA2C1-000123". */
+void envelope_serial(int year, const char *station, int64_t n,
+    char out[ENVELOPE_SERIAL_LEN]);
 
 #endif

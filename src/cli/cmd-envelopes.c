@@ -82,7 +82,7 @@ show(struct cli *cli, const struct envelope *e, json_t *array)
 		    "job", e->job_id, "printer", e->printer, "error",
 		    e->print_error));
 	else
-		printf("%-16s %-12s %-24s %s\n", e->serial,
+		printf("%-22s %-12s %-24s %s\n", e->serial,
 		    envelope_state_name(e->state), e->username[0] ?
 		    e->username : "-", e->print_error);
 	(void)cli;
@@ -181,7 +181,7 @@ env_list(struct cli *cli, struct env_args *a)
 	    &person) != G_OK)
 		return cli_refuse("%s", service_message(cli->svc));
 	if (array == NULL)
-		printf("%-16s %-12s %-24s %s\n", "SERIAL", "STATE", "USERNAME",
+		printf("%-22s %-12s %-24s %s\n", "SERIAL", "STATE", "USERNAME",
 		    "PRINT ERROR");
 	if (service_envelope_list(cli->svc, person, list_one, ctx) != G_OK) {
 		json_decref(array);

@@ -67,8 +67,13 @@ credential_state_from_name(const char *name)
 }
 
 void
-envelope_serial(int year, int64_t n, char out[ENVELOPE_SERIAL_LEN])
+envelope_serial(int year, const char *station, int64_t n,
+    char out[ENVELOPE_SERIAL_LEN])
 {
-	snprintf(out, ENVELOPE_SERIAL_LEN, "ENV-%04d-%06lld", year,
-	    (long long)n);
+	if (station[0] == '\0')
+		snprintf(out, ENVELOPE_SERIAL_LEN, "ENV-%04d-%06lld", year,
+		    (long long)n);
+	else
+		snprintf(out, ENVELOPE_SERIAL_LEN, "ENV-%04d-%.6s-%06lld", year,
+		    station, (long long)n);
 }

@@ -46,27 +46,42 @@ envelope_from_row(sqlite3_stmt *s, void *out)
 	store_column_copy(s, 16, e->username, sizeof e->username);
 }
 
+/* Fills the number and the station code of a numbering row. */
+static void
+number_and_code(sqlite3_stmt *s, void *out)
+{
+	void **p = out;
+
+	*(int64_t *)p[0] = sqlite3_column_int64(s, 0);
+	store_column_copy(s, 1, p[1], 8);
+}
+
 int
 store_envelope_insert(struct store *st, struct envelope *e, int year,
     const char *station)
 {
 	sqlite3_stmt *s;
 	int64_t number = 0;
-	char now[32];
+	char now[32], code[8];
+	void *out[2] = { &number, code };
 	int rc;
 
-	s = store_prepare(st, "SELECT COALESCE(MAX(number), 0) + 1 FROM "
-	    "envelope WHERE year = ?");
+	/* This station's next number, and its code when it has a centre. */
+	s = store_prepare(st, "SELECT COALESCE(MAX(number), 0) + 1, "
+	    "(SELECT CASE WHEN enabled THEN upper(substr(i.uid, 1, 6)) "
+	    "ELSE '' END FROM sync_state) FROM station_identity i "
+	    "LEFT JOIN envelope e ON e.origin = i.uid AND e.year = ?");
 	if (s != NULL)
 		sqlite3_bind_int(s, 1, year);
-	if ((rc = store_step_one(st, s, "number the envelope", store_fill_id,
-	    &number)) != G_OK)
+	if ((rc = store_step_one(st, s, "number the envelope", number_and_code,
+	    out)) != G_OK)
 		return rc;
-	envelope_serial(year, number, e->serial);
+	envelope_serial(year, code, number, e->serial);
 	clock_now_iso(now, sizeof now);
 	s = store_prepare(st, "INSERT INTO envelope (serial, year, number, "
-	    "person_id, replaces, reason, created_by, station, created_at) "
-	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+	    "person_id, replaces, reason, created_by, station, created_at, "
+	    "origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
+	    "(SELECT uid FROM station_identity))");
 	if (s != NULL) {
 		store_bind_text(s, 1, e->serial);
 		sqlite3_bind_int(s, 2, year);

@@ -113,6 +113,36 @@ static const char *const credential_apply[] = {
 	NULL
 };
 
+/* The same for an envelope: revoked outranks the rest. */
+#define ENVELOPE_RANK CREDENTIAL_RANK
+
+/* An envelope comes with its number and serial, the station's that
+ * numbered it; then only its state and what goes with it change. */
+static const char *const envelope_apply[] = {
+	"INSERT INTO envelope (uid, serial, year, number, origin, person_id, "
+	"credential_id, state, replaces, reason, printer, job_id, "
+	"print_error, created_by, station, created_at, printed_at, "
+	"expires_at, handed_over_at, handed_over_by, document, revision, "
+	"changed_at) SELECT ?1, j->>'serial', j->>'year', j->>'number', "
+	"j->>'origin', (SELECT id FROM person WHERE uid = j->>'person'), "
+	"(SELECT id FROM credential WHERE uid = j->>'credential'), "
+	"j->>'state', (SELECT id FROM envelope WHERE uid = j->>'replaces'), "
+	"j->>'reason', j->>'printer', j->>'job_id', j->>'print_error', "
+	"j->>'created_by', j->>'station', j->>'created_at', "
+	"j->>'printed_at', j->>'expires_at', j->>'handed_over_at', "
+	"j->>'handed_over_by', j->>'document', ?3 % 1000000000, ?4 " BODY
+	"ON CONFLICT (uid) DO UPDATE SET "
+	"credential_id = excluded.credential_id, state = excluded.state, "
+	"printer = excluded.printer, job_id = excluded.job_id, "
+	"print_error = excluded.print_error, "
+	"printed_at = excluded.printed_at, expires_at = excluded.expires_at, "
+	"handed_over_at = excluded.handed_over_at, "
+	"handed_over_by = excluded.handed_over_by, "
+	"document = excluded.document, revision = excluded.revision, "
+	"changed_at = excluded.changed_at",
+	NULL
+};
+
 /* A poll comes with its options, once: a poll is never changed. */
 static const char *const poll_apply[] = {
 	"INSERT INTO poll (uid, question, opens_on, closes_on, level, "
@@ -388,6 +418,30 @@ static const struct sync_table tables[] = {
 	  "SELECT NOT EXISTS (SELECT 1 FROM person WHERE uid = "
 	  "json(?2) ->> 'person')",
 	  credential_apply },
+	{ "envelope",
+	  "SELECT e.uid, " ENVELOPE_RANK ", e.changed_at, json_object("
+	  "'serial', serial, 'year', year, 'number', number, "
+	  "'origin', origin, "
+	  "'person', (SELECT uid FROM person WHERE id = e.person_id), "
+	  "'credential', (SELECT uid FROM credential "
+	  "WHERE id = e.credential_id), 'state', state, "
+	  "'replaces', (SELECT uid FROM envelope WHERE id = e.replaces), "
+	  "'reason', reason, 'printer', printer, 'job_id', job_id, "
+	  "'print_error', print_error, 'created_by', created_by, "
+	  "'station', station, 'created_at', created_at, "
+	  "'printed_at', printed_at, 'expires_at', expires_at, "
+	  "'handed_over_at', handed_over_at, "
+	  "'handed_over_by', handed_over_by, 'document', document) "
+	  "FROM envelope e WHERE id = ?1",
+	  "INSERT INTO outbox (tbl, row_id, at) SELECT 'envelope', id, "
+	  "changed_at FROM envelope ORDER BY id",
+	  "SELECT " ENVELOPE_RANK ", changed_at FROM envelope WHERE uid = ?1",
+	  "SELECT NOT EXISTS (SELECT 1 FROM person WHERE uid = j->>'person') "
+	  "OR (j->>'credential' IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "
+	  "credential WHERE uid = j->>'credential')) OR (j->>'replaces' IS "
+	  "NOT NULL AND NOT EXISTS (SELECT 1 FROM envelope WHERE "
+	  "uid = j->>'replaces')) " BODY,
+	  envelope_apply },
 	{ "validation",
 	  "SELECT v.uid, v.revoked_at IS NOT NULL, ?2, json_object("
 	  "'person', (SELECT uid FROM person WHERE id = v.person_id), "

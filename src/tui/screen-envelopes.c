@@ -56,9 +56,9 @@ envelope_row(WINDOW *w, int y, int cols, int i, void *arg)
 	struct envelopes *s = arg;
 	const struct envelope *e = &s->items[i];
 
-	draw_text(w, y, 2, 17, e->serial);
-	draw_text(w, y, 20, 26, _(envelope_state_label(e->state)));
-	draw_text(w, y, 47, cols - 48, e->state == ENVELOPE_PRINT_FAILED ?
+	draw_text(w, y, 2, 22, e->serial);
+	draw_text(w, y, 25, 26, _(envelope_state_label(e->state)));
+	draw_text(w, y, 52, cols - 53, e->state == ENVELOPE_PRINT_FAILED ?
 	    e->print_error : e->username);
 }
 
@@ -122,9 +122,9 @@ envelopes_draw(struct tui *tui)
 
 	view_person_header(w, 0, cols, &s->person);
 	wattron(w, A_BOLD);
-	draw_text(w, 2, 2, 17, _("Envelope"));
-	draw_text(w, 2, 20, 26, _("State"));
-	draw_text(w, 2, 47, cols - 48, _("Username"));
+	draw_text(w, 2, 2, 22, _("Envelope"));
+	draw_text(w, 2, 25, 26, _("State"));
+	draw_text(w, 2, 52, cols - 53, _("Username"));
 	wattroff(w, A_BOLD);
 	if (s->list.count == 0)
 		draw_text(w, 3, 2, cols - 4, _("No envelope yet: N issues and "

@@ -23,7 +23,7 @@ NAME=$(sqlite3 "$DB" "SELECT given_names || ' ' || surname FROM person WHERE id 
 run_ctl envelopes issue "$CNP"
 check_eq "an envelope is issued and printed" 0 "$RC"
 check_contains "the clerk is told the job" "printed (job" "$OUT"
-SERIAL=$(echo "$OUT" | grep -oE 'ENV-[0-9]{4}-[0-9]{6}' | head -1)
+SERIAL=$(echo "$OUT" | grep -oE 'ENV-[0-9]{4}-([0-9A-F]{6}-)?[0-9]{6}' | head -1)
 JOB=$(echo "$OUT" | sed -n 's/.*(job \([0-9]*\)).*/\1/p')
 PDF="$CUPS_DIR/jobs/job-$JOB.pdf"
 check_eq "the printer received the PDF" yes "$([ -s "$PDF" ] && echo yes)"
@@ -69,7 +69,7 @@ check_eq "the citizen's own password works" "0 logged in" "$RC $OUT"
 # until the second is handed over.
 run_ctl envelopes issue "$CNP"
 check_eq "a second envelope prints while the first is in use" 0 "$RC"
-SERIAL2=$(echo "$OUT" | grep -oE 'ENV-[0-9]{4}-[0-9]{6}' | head -1)
+SERIAL2=$(echo "$OUT" | grep -oE 'ENV-[0-9]{4}-([0-9A-F]{6}-)?[0-9]{6}' | head -1)
 OUT=$(printf '%s\n' "$NEWPW" | ctl citizen login "$USERNAME" 2>&1) && RC=0 || RC=$?
 check_eq "the login in use still works" "0 logged in" "$RC $OUT"
 run_ctl --json envelopes hand-over "$SERIAL2" --document ro-id-card --series cj \
