@@ -80,6 +80,6 @@ extern const struct cli_command cmd_init, cmd_migrate, cmd_demo_data,
     cmd_staff, cmd_id_check, cmd_audit, cmd_verify_enrolment,
     cmd_envelopes, cmd_citizen, cmd_requests, cmd_due,
     cmd_pay, cmd_import_register, cmd_polls, cmd_decisions, cmd_sync,
-    cmd_central;
+    cmd_central, cmd_backup, cmd_restore;
 
 #endif

@@ -42,6 +42,8 @@ static const struct cli_command *const commands[] = {
 	&cmd_decisions,
 	&cmd_sync,
 	&cmd_central,
+	&cmd_backup,
+	&cmd_restore,
 	NULL
 };
 
