@@ -50,22 +50,27 @@ die(const char *what, const char *why)
 static void
 fill(const char *path, long long n)
 {
+	sqlite3_stmt *s = NULL;
 	sqlite3 *db;
-	char sql[1024];
 
 	if (sqlite3_open(path, &db) != SQLITE_OK)
 		die(path, sqlite3_errmsg(db));
-	snprintf(sql, sizeof sql, "PRAGMA synchronous = OFF; BEGIN; "
-	    "UPDATE sync_state SET enabled = 1; "
-	    "WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k "
-	    "WHERE i < %lld) INSERT INTO request (type, department, category, "
-	    "filed_by, station, filed_at, reply) SELECT 'general-request', "
-	    "'registry', 'request', 'bench', 'Ghișeu bench', "
-	    "strftime('%%Y-%%m-%%dT%%H:%%M:%%SZ', 'now'), "
-	    "'Răspuns ' || i || ': strada Memorandumului, Cluj-Napoca' FROM k; "
-	    "COMMIT", n);
-	if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK)
+	if (sqlite3_exec(db, "PRAGMA synchronous = OFF; BEGIN; "
+	    "UPDATE sync_state SET enabled = 1", NULL, NULL, NULL) !=
+	    SQLITE_OK || sqlite3_prepare_v2(db, "WITH RECURSIVE k(i) AS "
+	    "(SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < ?) "
+	    "INSERT INTO request (type, department, category, filed_by, "
+	    "station, filed_at, reply) SELECT 'general-request', 'registry', "
+	    "'request', 'bench', 'Ghișeu bench', "
+	    "strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), "
+	    "'Răspuns ' || i || ': strada Memorandumului, Cluj-Napoca' FROM k",
+	    -1, &s, NULL) != SQLITE_OK)
 		die("fill", sqlite3_errmsg(db));
+	sqlite3_bind_int64(s, 1, n);
+	if (sqlite3_step(s) != SQLITE_DONE ||
+	    sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+		die("fill", sqlite3_errmsg(db));
+	sqlite3_finalize(s);
 	sqlite3_close(db);
 }
 

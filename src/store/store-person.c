@@ -224,7 +224,7 @@ store_person_summaries(struct store *st, const int64_t *ids, int n,
 {
 	struct person_summary row;
 	sqlite3_stmt *s;
-	char *sql;
+	char *list;
 	size_t len;
 	int i, rc;
 
@@ -232,22 +232,21 @@ store_person_summaries(struct store *st, const int64_t *ids, int n,
 		return G_OK;
 	if (n > 500)
 		n = 500;
-	/* "?, ?, ..." for n ids: the SQL has placeholders only. */
-	len = 160 + 3 * (size_t)n;
-	sql = xmalloc(len);
-	snprintf(sql, len, "SELECT id, country, surname, given_names, "
+	/* The ids go in one parameter, a JSON array: "[1,2,3]". */
+	list = xmalloc(len = 2 + 21 * (size_t)n);
+	for (i = 0, list[0] = '\0'; i < n; i++)
+		snprintf(list + strlen(list), len - strlen(list), "%c%lld",
+		    i == 0 ? '[' : ',', (long long)ids[i]);
+	strcat(list, "]");
+	s = store_prepare(st, "SELECT id, country, surname, given_names, "
 	    "COALESCE(cnp, afm, ''), birth_date, town, level FROM person "
-	    "WHERE id IN (?");
-	for (i = 1; i < n; i++)
-		strcat(sql, ", ?");
-	strcat(sql, ")");
-	s = store_prepare(st, sql);
-	free(sql);
+	    "WHERE id IN (SELECT value FROM json_each(?))");
+	if (s != NULL)
+		store_bind_text(s, 1, list);
+	free(list);
 	if (s == NULL)
 		return G_ERR_STORE;
 	memset(out, 0, (size_t)n * sizeof *out);
-	for (i = 0; i < n; i++)
-		sqlite3_bind_int64(s, i + 1, ids[i]);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		summary_from_row(s, &row);
 		for (i = 0; i < n; i++)
@@ -259,26 +258,22 @@ store_person_summaries(struct store *st, const int64_t *ids, int n,
 	return rc;
 }
 
-/* Returns the column's name; the list is fixed, so it may go into SQL. */
-static const char *
-column_name(enum person_column column)
-{
-	static const char *const names[] = { "cnp", "afm", "amka",
-		"lower(email)" };
-
-	return names[column];
-}
+/* A person found by one column: the statement for each, written out,
+ * since a column's name cannot be a parameter. */
+static const char *const find_by[] = {
+	"SELECT id FROM person WHERE cnp = ?",
+	"SELECT id FROM person WHERE afm = ?",
+	"SELECT id FROM person WHERE amka = ?",
+	"SELECT id FROM person WHERE lower(email) = ?",
+};
 
 int
 store_person_find(struct store *st, enum person_column column,
     const char *value, int64_t *id)
 {
-	char sql[96];
 	sqlite3_stmt *s;
 
-	snprintf(sql, sizeof sql, "SELECT id FROM person WHERE %s = ?",
-	    column_name(column));
-	if ((s = store_prepare(st, sql)) != NULL)
+	if ((s = store_prepare(st, find_by[column])) != NULL)
 		store_bind_text(s, 1, value);
 	return store_step_one(st, s, "find person", store_fill_id, id);
 }
@@ -324,14 +319,20 @@ store_person_search_column(struct store *st, enum person_column column,
     const char *prefix, int limit, int (*fn)(int64_t id, void *arg),
     void *arg)
 {
+	static const char *const search_by[] = {
+		"SELECT id FROM person WHERE cnp >= ? AND cnp < ? "
+		"ORDER BY cnp LIMIT ?",
+		"SELECT id FROM person WHERE afm >= ? AND afm < ? "
+		"ORDER BY afm LIMIT ?",
+		"SELECT id FROM person WHERE amka >= ? AND amka < ? "
+		"ORDER BY amka LIMIT ?",
+		"SELECT id FROM person WHERE lower(email) >= ? AND "
+		"lower(email) < ? ORDER BY lower(email) LIMIT ?",
+	};
 	sqlite3_stmt *s;
-	char sql[128];
 	int rc, stop = 0;
 
-	snprintf(sql, sizeof sql, "SELECT id FROM person WHERE %s >= ? AND "
-	    "%s < ? ORDER BY %s LIMIT ?", column_name(column),
-	    column_name(column), column_name(column));
-	if ((s = store_prepare(st, sql)) == NULL)
+	if ((s = store_prepare(st, search_by[column])) == NULL)
 		return G_ERR_STORE;
 	bind_prefix(s, 1, prefix);
 	sqlite3_bind_int(s, 3, limit);

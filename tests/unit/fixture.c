@@ -51,17 +51,19 @@ fixture_service(int create)
 	return svc;
 }
 
-/* Prepares the formatted query on a fresh connection to the file. */
+/* Prepares sql on a fresh connection to the file, binding the long long
+ * arguments in ap to its parameters, in order. */
 static sqlite3_stmt *
-query(sqlite3 **h, const char *fmt, va_list ap)
+query(sqlite3 **h, const char *sql, va_list ap)
 {
 	sqlite3_stmt *s = NULL;
-	char sql[1024];
+	int i;
 
-	vsnprintf(sql, sizeof sql, fmt, ap);
 	ck_assert_int_eq(sqlite3_open(fixture_db, h), SQLITE_OK);
 	ck_assert_msg(sqlite3_prepare_v2(*h, sql, -1, &s, NULL) == SQLITE_OK,
 	    "%s: %s", sql, sqlite3_errmsg(*h));
+	for (i = 1; i <= sqlite3_bind_parameter_count(s); i++)
+		sqlite3_bind_int64(s, i, va_arg(ap, long long));
 	return s;
 }
 
@@ -77,15 +79,15 @@ fixture_sql(const char *sql)
 }
 
 long long
-fixture_count(const char *fmt, ...)
+fixture_count(const char *sql, ...)
 {
 	sqlite3_stmt *s;
 	sqlite3 *h;
 	long long n = -1;
 	va_list ap;
 
-	va_start(ap, fmt);
-	s = query(&h, fmt, ap);
+	va_start(ap, sql);
+	s = query(&h, sql, ap);
 	va_end(ap);
 	if (sqlite3_step(s) == SQLITE_ROW)
 		n = sqlite3_column_int64(s, 0);
@@ -95,7 +97,7 @@ fixture_count(const char *fmt, ...)
 }
 
 const char *
-fixture_text(const char *fmt, ...)
+fixture_text(const char *sql, ...)
 {
 	static char out[1024];
 	const unsigned char *t;
@@ -103,8 +105,8 @@ fixture_text(const char *fmt, ...)
 	sqlite3 *h;
 	va_list ap;
 
-	va_start(ap, fmt);
-	s = query(&h, fmt, ap);
+	va_start(ap, sql);
+	s = query(&h, sql, ap);
 	va_end(ap);
 	snprintf(out, sizeof out, "(none)");
 	if (sqlite3_step(s) == SQLITE_ROW) {

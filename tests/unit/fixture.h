@@ -27,13 +27,12 @@ struct service *fixture_service(int create);
 /* Runs SQL on the file, asserting it worked. */
 void fixture_sql(const char *sql);
 
-/* Returns the integer a query yields (-1: no row). */
-long long fixture_count(const char *fmt, ...)
-    __attribute__((format(printf, 1, 2)));
+/* Returns the integer a query yields (-1: no row).  Its parameters, if
+ * any, are bound to the arguments, each a long long. */
+long long fixture_count(const char *sql, ...);
 
 /* Returns the text a query yields in a static buffer ("(none)" when there
- * is no row, "(null)" for NULL). */
-const char *fixture_text(const char *fmt, ...)
-    __attribute__((format(printf, 1, 2)));
+ * is no row, "(null)" for NULL); parameters as for fixture_count. */
+const char *fixture_text(const char *sql, ...);
 
 #endif

@@ -210,7 +210,7 @@ START_TEST(a_valid_person_is_registered_and_audited)
 	ck_assert_int_eq(p.level, LEVEL_STANDARD);
 	ck_assert_int_eq(p.id, id);
 	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM person"), 1);
-	ck_assert_str_eq(fixture_text("SELECT level FROM person WHERE id = %lld",
+	ck_assert_str_eq(fixture_text("SELECT level FROM person WHERE id = ?",
 	    (long long)id), "standard");
 	ck_assert_str_eq(fixture_text("SELECT country FROM person"), "RO");
 	ck_assert_str_eq(fixture_text("SELECT birth_date FROM person"),
@@ -229,18 +229,18 @@ START_TEST(a_valid_person_is_registered_and_audited)
 	ck_assert_str_eq(fixture_text("SELECT afm FROM person"), "(null)");
 	/* One search row per word the name starts from. */
 	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM person_search WHERE "
-	    "person_id = %lld", (long long)id), 2);
+	    "person_id = ?", (long long)id), 2);
 	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM person_search WHERE "
-	    "key LIKE 'stefan%%'"), 1);
+	    "key LIKE 'stefan%'"), 1);
 	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM person_search WHERE "
-	    "key LIKE 'tarana%%'"), 1);
+	    "key LIKE 'tarana%'"), 1);
 	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM level_change WHERE "
-	    "person_id = %lld AND from_level = 'none' AND to_level = "
+	    "person_id = ? AND from_level = 'none' AND to_level = "
 	    "'standard' AND by_actor = 'ana'", (long long)id), 1);
 	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM level_change"), 1);
 	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM audit WHERE action "
 	    "= 'person.register' AND outcome = 'ok' AND actor = 'ana' AND "
-	    "role = 'clerk' AND on_behalf = 'person:%lld'", (long long)id), 1);
+	    "role = 'clerk' AND on_behalf = 'person:' || ?", (long long)id), 1);
 	service_close(svc);
 }
 END_TEST
@@ -257,7 +257,7 @@ START_TEST(an_invalid_cnp_stores_nothing)
 	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM person_search"), 0);
 	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM level_change"), 0);
 	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM audit WHERE action "
-	    "= 'person.register' AND outcome LIKE 'refused%%' AND actor = "
+	    "= 'person.register' AND outcome LIKE 'refused%' AND actor = "
 	    "'ana'"), 1);
 	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM audit WHERE action "
 	    "= 'person.register' AND outcome = 'ok'"), 0);
@@ -289,7 +289,7 @@ START_TEST(names_with_sql_or_control_characters_are_refused)
 	register_refused(svc, &p, PF_GIVEN_NAMES);
 	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM person"), 0);
 	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM audit WHERE action "
-	    "= 'person.register' AND outcome LIKE 'refused%%'"), 3);
+	    "= 'person.register' AND outcome LIKE 'refused%'"), 3);
 
 	/* An apostrophe belongs in names and reaches the store intact. */
 	p = ro_person();
@@ -325,8 +325,8 @@ START_TEST(the_same_cnp_twice_opens_the_first)
 	ck_assert_str_eq(fixture_text("SELECT surname FROM person"), "Țărână");
 	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM level_change"), 1);
 	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM audit WHERE action "
-	    "= 'person.register' AND outcome LIKE 'refused%%' AND on_behalf "
-	    "= 'person:%lld'", (long long)first), 1);
+	    "= 'person.register' AND outcome LIKE 'refused%' AND on_behalf "
+	    "= 'person:' || ?", (long long)first), 1);
 	service_close(svc);
 }
 END_TEST
@@ -379,7 +379,7 @@ START_TEST(search_finds_by_name_id_and_email)
 	id = register_ok(svc, &p);
 	ck_assert_str_eq(fixture_text("SELECT country || '|' || afm || '|' || "
 	    "amka || '|' || postal_code || '|' || birth_date FROM person "
-	    "WHERE id = %lld", (long long)id),
+	    "WHERE id = ?", (long long)id),
 	    "GR|094259216|01013099997|10557|1930-01-01");
 	ck_assert_int_eq(search(svc, "παπαδοπουλος", &got), 1);
 	ck_assert_int_eq(got, id);
@@ -411,14 +411,14 @@ START_TEST(validation_with_a_romanian_card)
 	ck_assert_str_eq(fixture_text("SELECT method || '|' || doc_type || '|' "
 	    "|| doc_series || '|' || doc_number || '|' || doc_issuer || '|' "
 	    "|| validated_by || '|' || station FROM validation WHERE "
-	    "person_id = %lld AND revoked_at IS NULL", (long long)id),
+	    "person_id = ? AND revoked_at IS NULL", (long long)id),
 	    "counter|ro-id-card|CJ|123456|SPCLEP Cluj|ana|Ghișeu 1");
 	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM level_change WHERE "
-	    "person_id = %lld AND from_level = 'standard' AND to_level = "
+	    "person_id = ? AND from_level = 'standard' AND to_level = "
 	    "'validated' AND by_actor = 'ana'", (long long)id), 1);
 	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM audit WHERE action "
 	    "= 'person.validate' AND outcome = 'ok' AND actor = 'ana' AND "
-	    "on_behalf = 'person:%lld'", (long long)id), 1);
+	    "on_behalf = 'person:' || ?", (long long)id), 1);
 
 	/* Once is enough. */
 	v = ro_card();
@@ -427,7 +427,7 @@ START_TEST(validation_with_a_romanian_card)
 	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM validation"), 1);
 	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM level_change"), 2);
 	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM audit WHERE action "
-	    "= 'person.validate' AND outcome LIKE 'refused%%'"), 1);
+	    "= 'person.validate' AND outcome LIKE 'refused%'"), 1);
 	service_close(svc);
 }
 END_TEST
@@ -446,8 +446,8 @@ START_TEST(an_expired_document_changes_nothing)
 	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM validation"), 0);
 	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM level_change"), 1);
 	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM audit WHERE action "
-	    "= 'person.validate' AND outcome LIKE 'refused%%' AND on_behalf "
-	    "= 'person:%lld'", (long long)id), 1);
+	    "= 'person.validate' AND outcome LIKE 'refused%' AND on_behalf "
+	    "= 'person:' || ?", (long long)id), 1);
 
 	/* Valid through the expiry day itself. */
 	v = ro_card();
@@ -513,7 +513,7 @@ START_TEST(revoke_then_validate_again)
 	    "'card reported stolen'"), 1);
 	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM audit WHERE action "
 	    "= 'person.revoke' AND outcome = 'ok' AND on_behalf = "
-	    "'person:%lld'", (long long)id), 1);
+	    "'person:' || ?", (long long)id), 1);
 
 	/* A new validation row: one active at a time. */
 	validate_ok(svc, id);
@@ -522,7 +522,7 @@ START_TEST(revoke_then_validate_again)
 	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM validation WHERE "
 	    "revoked_at IS NULL"), 1);
 	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM level_change WHERE "
-	    "person_id = %lld", (long long)id), 4);
+	    "person_id = ?", (long long)id), 4);
 	service_close(svc);
 }
 END_TEST
@@ -586,11 +586,11 @@ START_TEST(a_validated_person_represents_a_business)
 	ck_assert_int_gt(b.id, 0);
 	first = b.id;
 	ck_assert_str_eq(fixture_text("SELECT cui || '|' || country || '|' || "
-	    "name || '|' || created_by FROM business WHERE id = %lld",
+	    "name || '|' || created_by FROM business WHERE id = ?",
 	    (long long)b.id), "18547290|RO|Brutăria Ștefan SRL|ana");
 	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM audit WHERE action "
 	    "= 'business.register' AND outcome = 'ok' AND object = "
-	    "'business:%lld'", (long long)b.id), 1);
+	    "'business:' || ?", (long long)b.id), 1);
 
 	/* The same CUI, typed without the prefix, is the same business. */
 	memset(&again, 0, sizeof again);
@@ -626,8 +626,8 @@ START_TEST(a_validated_person_represents_a_business)
 	SAYS(svc, "validated person (Level B)");
 	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM representative"), 0);
 	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM audit WHERE action "
-	    "= 'representative.add' AND outcome LIKE 'refused%%' AND "
-	    "on_behalf = 'person:%lld'", (long long)person), 1);
+	    "= 'representative.add' AND outcome LIKE 'refused%' AND "
+	    "on_behalf = 'person:' || ?", (long long)person), 1);
 
 	validate_ok(svc, person);
 	ck_assert_int_eq(service_representative_add(svc, first, person,
@@ -667,7 +667,7 @@ START_TEST(a_validated_person_represents_a_business)
 	    "ended_at IS NOT NULL AND ended_by = 'ana'"), 1);
 	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM audit WHERE action "
 	    "= 'representative.end' AND outcome = 'ok' AND object = "
-	    "'representative:%lld'", (long long)r.id), 1);
+	    "'representative:' || ?", (long long)r.id), 1);
 	ck_assert_int_eq(service_representative_end(svc, r.id),
 	    G_ERR_NOTFOUND);
 	memset(&r, 0, sizeof r);
@@ -732,13 +732,13 @@ START_TEST(a_registration_request_is_due_in_two_working_days)
 	    "2026-11-27T09:00:00Z", &req), G_OK);
 	ck_assert_int_gt(req, 0);
 	ck_assert_str_eq(fixture_text("SELECT deadline FROM registration_request "
-	    "WHERE id = %lld", (long long)req), "2026-12-03");
+	    "WHERE id = ?", (long long)req), "2026-12-03");
 	ck_assert_str_eq(fixture_text("SELECT status || '|' || source || '|' || "
 	    "received_at FROM registration_request"),
 	    "pending|kiosk|2026-11-27T09:00:00Z");
 	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM audit WHERE action "
 	    "= 'registration.file' AND outcome = 'ok' AND on_behalf = "
-	    "'person:%lld'", (long long)person), 1);
+	    "'person:' || ?", (long long)person), 1);
 
 	/* A time that is not a date is refused. */
 	ck_assert_int_eq(service_registration_file(svc, person, REG_WEB,
@@ -773,6 +773,7 @@ END_TEST
 START_TEST(a_request_for_an_unknown_person_is_refused)
 {
 	struct service *svc = open_service();
+	char refused[64];
 	int64_t req = -1;
 
 	ck_assert_int_eq(service_registration_file(svc, 9999, REG_WEB,
@@ -780,9 +781,10 @@ START_TEST(a_request_for_an_unknown_person_is_refused)
 	ck_assert_str_ne(service_message(svc), "");
 	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM "
 	    "registration_request"), 0);
-	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM audit WHERE action "
-	    "= 'registration.file' AND outcome = 'refused: %s'",
-	    gerr_str(G_ERR_NOTFOUND)), 1);
+	snprintf(refused, sizeof refused, "refused: %s",
+	    gerr_str(G_ERR_NOTFOUND));
+	ck_assert_str_eq(fixture_text("SELECT group_concat(outcome) FROM audit "
+	    "WHERE action = 'registration.file'"), refused);
 	service_close(svc);
 }
 END_TEST
@@ -806,12 +808,12 @@ START_TEST(a_supervisor_suspends_reinstates_and_closes)
 	ck_assert_int_eq(service_person_set_status(svc, id, LEVEL_SUSPENDED,
 	    "lost card"), G_OK);
 	ck_assert_int_eq(fixture_count("SELECT level = 'suspended' FROM person "
-	    "WHERE id = %lld", (long long)id), 1);
+	    "WHERE id = ?", (long long)id), 1);
 	/* Reinstated at the level it had: the validation is still active. */
 	ck_assert_int_eq(service_person_set_status(svc, id, LEVEL_STANDARD,
 	    "card found"), G_OK);
 	ck_assert_int_eq(fixture_count("SELECT level = 'validated' FROM person "
-	    "WHERE id = %lld", (long long)id), 1);
+	    "WHERE id = ?", (long long)id), 1);
 	ck_assert_int_eq(service_person_set_status(svc, id, LEVEL_STANDARD,
 	    "again"), G_ERR_INVALID);
 	ck_assert_int_eq(service_person_set_status(svc, id, LEVEL_CLOSED,
@@ -820,7 +822,7 @@ START_TEST(a_supervisor_suspends_reinstates_and_closes)
 	ck_assert_int_eq(service_person_set_status(svc, id, LEVEL_SUSPENDED,
 	    "x"), G_ERR_DENIED);
 	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM level_change WHERE "
-	    "person_id = %lld AND reason IN ('lost card', 'card found', "
+	    "person_id = ? AND reason IN ('lost card', 'card found', "
 	    "'moved abroad')", (long long)id), 3);
 	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM audit WHERE action "
 	    "= 'person.status' AND outcome = 'ok' AND actor = 'sofia'"), 3);
@@ -888,9 +890,9 @@ START_TEST(no_one_logged_in_may_do_nothing)
 	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM "
 	    "registration_request"), 0);
 	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM audit WHERE id > "
-	    "%lld AND outcome LIKE 'refused%%'", audit_rows), 7);
+	    "? AND outcome LIKE 'refused%'", audit_rows), 7);
 	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM audit WHERE id > "
-	    "%lld AND outcome = 'ok'", audit_rows), 0);
+	    "? AND outcome = 'ok'", audit_rows), 0);
 
 	/* Logged in again, the clerk may. */
 	ck_assert_int_eq(service_login(svc, "ana", GOOD_PASSWORD), G_OK);

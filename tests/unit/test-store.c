@@ -57,7 +57,7 @@ START_TEST(create_then_migrate_is_idempotent)
 	ck_assert_int_eq(store_open(fixture_db, &st, &cause), G_OK);
 	ck_assert_int_eq(store_schema_version(st), store_schema_latest());
 	store_close(st);
-	ck_assert_int_eq(fixture_count("%s", "SELECT COUNT(*) FROM schema_migration"),
+	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM schema_migration"),
 	    store_schema_latest());
 }
 END_TEST
@@ -126,7 +126,7 @@ START_TEST(weak_passwords_and_bad_names_change_nothing)
 	    ROLE_CLERK, GOOD_PASSWORD), G_ERR_INVALID);
 	ck_assert_int_eq(service_staff_add(svc, "ana", ROLE_SYSTEM,
 	    GOOD_PASSWORD), G_ERR_INVALID);
-	ck_assert_int_eq(fixture_count("%s", "SELECT COUNT(*) FROM staff"), 0);
+	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM staff"), 0);
 	service_close(svc);
 }
 END_TEST
@@ -140,10 +140,10 @@ START_TEST(duplicate_username_is_refused_and_audited)
 	ck_assert_int_eq(service_staff_add(svc, "ana", ROLE_ADMIN,
 	    GOOD_PASSWORD), G_ERR_EXISTS);
 	ck_assert_ptr_nonnull(strstr(service_message(svc), "already"));
-	ck_assert_int_eq(fixture_count("%s", "SELECT COUNT(*) FROM staff"), 1);
-	ck_assert_int_eq(fixture_count("%s", "SELECT COUNT(*) FROM audit WHERE "
+	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM staff"), 1);
+	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM audit WHERE "
 	    "action = 'staff.add' AND outcome = 'ok'"), 1);
-	ck_assert_int_eq(fixture_count("%s", "SELECT COUNT(*) FROM audit WHERE "
+	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM audit WHERE "
 	    "action = 'staff.add' AND outcome LIKE 'refused%'"), 1);
 	service_close(svc);
 }
@@ -160,7 +160,7 @@ START_TEST(login_succeeds_and_is_audited)
 	ck_assert_int_eq(service_actor(svc)->role, ROLE_CLERK);
 	service_logout(svc);
 	ck_assert_ptr_null(service_actor(svc));
-	ck_assert_int_eq(fixture_count("%s", "SELECT COUNT(*) FROM audit WHERE "
+	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM audit WHERE "
 	    "action IN ('login', 'logout') AND outcome = 'ok' AND actor = "
 	    "'ana'"), 2);
 	/* The clerk may not manage staff. */
@@ -197,7 +197,7 @@ START_TEST(failures_throttle_then_lock)
 	ck_assert_int_eq(service_login(svc, "ana", "wrong password!"),
 	    G_ERR_LOCKED);	/* 5th failure: locked */
 	ck_assert_ptr_nonnull(strstr(service_message(svc), "locked"));
-	ck_assert_int_eq(fixture_count("%s", "SELECT locked FROM staff"), 1);
+	ck_assert_int_eq(fixture_count("SELECT locked FROM staff"), 1);
 	ck_assert_int_eq(service_login(svc, "ana", GOOD_PASSWORD),
 	    G_ERR_LOCKED);
 	/* An administrator's new password unlocks. */
@@ -206,7 +206,7 @@ START_TEST(failures_throttle_then_lock)
 	    "a brand new passphrase"), G_OK);
 	ck_assert_int_eq(service_login(svc, "ana", "a brand new passphrase"),
 	    G_OK);
-	ck_assert_int_eq(fixture_count("%s", "SELECT COUNT(*) FROM audit WHERE "
+	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM audit WHERE "
 	    "action = 'login' AND outcome LIKE 'refused%'"), 7);
 	service_close(svc);
 }
@@ -218,9 +218,9 @@ START_TEST(unknown_user_is_not_recorded_by_name)
 
 	ck_assert_int_eq(service_login(svc, "my secret passphrase", "x"),
 	    G_ERR_AUTH);
-	ck_assert_int_eq(fixture_count("%s", "SELECT COUNT(*) FROM audit WHERE "
+	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM audit WHERE "
 	    "actor LIKE '%secret%' OR object LIKE '%secret%'"), 0);
-	ck_assert_int_eq(fixture_count("%s", "SELECT COUNT(*) FROM audit WHERE "
+	ck_assert_int_eq(fixture_count("SELECT COUNT(*) FROM audit WHERE "
 	    "object = 'staff:?'"), 1);
 	service_close(svc);
 }
