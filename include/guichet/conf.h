@@ -25,6 +25,7 @@ struct conf {
 	bool high_contrast;	/* [ui] high_contrast */
 	char *database;		/* [store] database */
 	char *central;		/* [store] central: empty = standalone */
+	char *audit_key;	/* [audit] key; "": beside the database */
 	int registry_offline;	/* [store] registry: 0 online, 1 offline */
 	char *printer;		/* [print] printer */
 	char *print_layout;	/* [print] layout: "" for the built-in one */

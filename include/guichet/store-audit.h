@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "guichet/audit.h"
+#include "guichet/checkpoint.h"
 
 struct store;
 
@@ -25,5 +26,15 @@ int store_audit_insert(struct store *st, const struct audit_row *row);
  * non-zero value. */
 int store_audit_each(struct store *st,
     int (*fn)(const struct audit_row *row, void *arg), void *arg);
+
+/* Keeps a signed checkpoint (never changed or removed). */
+int store_checkpoint_insert(struct store *st, const struct checkpoint *c);
+
+/* Calls fn for each checkpoint, oldest first, until it returns non-zero. */
+int store_checkpoint_each(struct store *st,
+    int (*fn)(const struct checkpoint *c, void *arg), void *arg);
+
+/* Reads when the newest checkpoint was made; G_ERR_NOTFOUND for none. */
+int store_checkpoint_latest(struct store *st, char at[32]);
 
 #endif

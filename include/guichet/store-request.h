@@ -10,6 +10,9 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "guichet/digest.h"
+#include "guichet/signing.h"
+
 #include "guichet/request.h"
 
 struct store;
@@ -106,12 +109,18 @@ int store_registry_day(struct store *st, const char *day, const char *station,
     int (*fn)(const char *line, void *arg), void *arg);
 
 /* Records the seal of day; G_ERR_EXISTS when it is sealed already. */
-int store_registry_seal(struct store *st, const char *day, int64_t count,
-    const char *hash, const char *by);
+struct registry_seal {
+	int64_t count;
+	char hash[DIGEST_HEX];
+	char public[SIGNING_PUBLIC_B64];	/* "": sealed before signatures */
+	char signature[SIGNING_SIGNATURE_B64];
+};
+int store_registry_seal(struct store *st, const char *day,
+    const struct registry_seal *seal, const char *by);
 
-/* Reads the seal of day into count and hash (65 bytes). */
+/* Reads the seal of day. */
 int store_registry_seal_get(struct store *st, const char *day,
-    int64_t *count, char *hash);
+    struct registry_seal *out);
 
 /* Finds the request registered as number of year. */
 int store_registry_find(struct store *st, int year, int64_t number,

@@ -77,6 +77,9 @@ static const struct conf_option options[] = {
 	{ "enrolment", "ca", CONF_STRING, OFF(enrolment_ca), 0, 0, NULL,
 	  SYSCONFDIR "/guichet/enrolment-ca.pem",
 	  "CA certificates trusted for signed enrolment requests" },
+	{ "audit", "key", CONF_STRING, OFF(audit_key), 0, 0, NULL, "",
+	  "Ed25519 key signing the audit checkpoints and the registry "
+	  "seals (mode 0600); empty: the database's path and .key" },
 	{ "log", "file", CONF_STRING, OFF(log_file), 0, 0, NULL,
 	  LOCALSTATEDIR "/log/guichet/guichet.log", "operators' log file" },
 };

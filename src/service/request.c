@@ -10,7 +10,6 @@
 #include "guichet/central.h"
 #include "guichet/clock.h"
 #include "guichet/conf.h"
-#include "guichet/digest.h"
 #include "guichet/embedded.h"
 #include "guichet/err.h"
 #include "guichet/i18n.h"
@@ -590,105 +589,6 @@ service_request_annul(struct service *svc, int64_t id, const char *reason)
 		service_fail(svc, G_OK, _("The registration of request %lld is "
 		    "annulled; its number stays taken."), (long long)id);
 	return service_finish(svc, rc, "registry.annul", object);
-}
-
-struct day_hash {
-	struct digest *d;
-	int64_t count;
-	int rc;
-};
-
-static int
-day_line(const char *line, void *arg)
-{
-	struct day_hash *h = arg;
-
-	h->count++;
-	if (digest_add(h->d, line, strlen(line)) != G_OK ||
-	    digest_add(h->d, "\n", 1) != G_OK)
-		return h->rc = G_ERR_CRYPTO;
-	return 0;
-}
-
-/* Hashes the registrations of day into hash; sets *count. */
-static int
-day_hash(struct service *svc, const char *day, int64_t *count, char *hash)
-{
-	struct day_hash h = { digest_new(), 0, G_OK };
-	int rc;
-
-	if (h.d == NULL)
-		return G_ERR_CRYPTO;
-	rc = store_registry_day(svc->st, day, svc->conf->station, day_line,
-	    &h);
-	if (digest_finish(h.d, hash) != G_OK || h.rc != G_OK)
-		return G_ERR_CRYPTO;
-	*count = h.count;
-	return rc;
-}
-
-/* Checks that day is a date that has ended; sets the message. */
-static int
-day_check(struct service *svc, const char *day)
-{
-	struct date d;
-
-	if (!date_parse_iso(day, &d))
-		return service_fail(svc, G_ERR_INVALID, "%s", _("Day: write it "
-		    "as YYYY-MM-DD."));
-	if (date_cmp(d, clock_today()) >= 0)
-		return service_fail(svc, G_ERR_INVALID, "%s", _("A day is "
-		    "sealed once it has ended."));
-	return G_OK;
-}
-
-int
-service_registry_seal(struct service *svc, const char *day, int64_t *count,
-    char *hash)
-{
-	char object[64];
-	int rc;
-
-	service_clear(svc);
-	snprintf(object, sizeof object, "registry:%.20s", day);
-	if ((rc = service_require(svc, ROLE_SUPERVISOR)) != G_OK ||
-	    (rc = day_check(svc, day)) != G_OK)
-		return service_refused(svc, rc, "registry.seal", object);
-	if ((rc = service_begin(svc)) != G_OK)
-		return rc;
-	if ((rc = day_hash(svc, day, count, hash)) == G_OK)
-		rc = store_registry_seal(svc->st, day, *count, hash,
-		    svc->actor.name);
-	if (rc == G_ERR_EXISTS)
-		service_fail(svc, rc, _("%s is sealed already."), day);
-	else if (rc == G_OK)
-		service_fail(svc, G_OK, _("%s sealed: %lld registrations, "
-		    "SHA-256 %s."), day, (long long)*count, hash);
-	return service_finish(svc, rc, "registry.seal", object);
-}
-
-int
-service_registry_verify(struct service *svc, const char *day)
-{
-	char sealed[DIGEST_HEX], now[DIGEST_HEX];
-	int64_t sealed_count, count;
-	int rc;
-
-	service_clear(svc);
-	if ((rc = service_require(svc, ROLE_SUPERVISOR)) != G_OK ||
-	    (rc = day_check(svc, day)) != G_OK)
-		return rc;
-	if ((rc = store_registry_seal_get(svc->st, day, &sealed_count,
-	    sealed)) == G_ERR_NOTFOUND)
-		return service_fail(svc, rc, _("%s is not sealed."), day);
-	if (rc != G_OK || (rc = day_hash(svc, day, &count, now)) != G_OK)
-		return rc;
-	if (count != sealed_count || strcmp(sealed, now) != 0)
-		return service_fail(svc, G_ERR_TAMPERED, _("The registrations "
-		    "of %s changed after they were sealed (%lld sealed, %lld "
-		    "now)."), day, (long long)sealed_count, (long long)count);
-	return service_fail(svc, G_OK, _("%s: the seal matches its %lld "
-	    "registrations."), day, (long long)count);
 }
 
 /* Passes each listed request on with its numbers formatted. */

@@ -147,6 +147,18 @@ int service_sync_enable(struct service *svc);
 
 struct central;
 
+/* The station's signing key file: [audit] key, or db_path and ".key". */
+void service_signing_key_path(const struct conf *conf, const char *db_path,
+    char *out, size_t len);
+
+/* Makes the signing key when it is missing (guichetctl init, migrate). */
+int service_signing_key_ensure(const struct conf *conf, const char *db_path,
+    char **cause);
+
+/* Loads the station's signing key; sets the message when it cannot. */
+struct signing_key;
+int service_signing_key(struct service *svc, struct signing_key **out);
+
 /* Claims key at the central store for this station (see central_claim):
  * *mine tells whether this station holds it.  G_ERR_IO, with the
  * message set, when the centre cannot be reached. */

@@ -62,7 +62,7 @@ service_init(const struct conf *conf, const char *database, char **cause)
 	log_info("created database %s at schema version %d", database,
 	    store_schema_version(st));
 	store_close(st);
-	return G_OK;
+	return service_signing_key_ensure(conf, database, cause);
 }
 
 /* Brings data up to a new schema where SQL alone cannot: names stored
@@ -106,6 +106,8 @@ service_migrate(const struct conf *conf, const char *database,
 	if (rc == G_OK)
 		rc = migrate_data(st, conf, cause);
 	store_close(st);
+	if (rc == G_OK)
+		rc = service_signing_key_ensure(conf, database, cause);
 	return rc;
 }
 

@@ -95,3 +95,64 @@ store_audit_each(struct store *st,
 	store_release(st, s);
 	return stop;
 }
+
+int
+store_checkpoint_insert(struct store *st, const struct checkpoint *c)
+{
+	sqlite3_stmt *s;
+
+	s = store_prepare(st, "INSERT INTO audit_checkpoint (size, head, at, "
+	    "public, signature) VALUES (?, ?, ?, ?, ?)");
+	if (s == NULL)
+		return G_ERR_STORE;
+	sqlite3_bind_int64(s, 1, c->size);
+	store_bind_text(s, 2, c->head);
+	store_bind_text(s, 3, c->at);
+	store_bind_text(s, 4, c->public);
+	store_bind_text(s, 5, c->signature);
+	return store_step_insert(st, s, "keep the checkpoint", NULL);
+}
+
+int
+store_checkpoint_each(struct store *st,
+    int (*fn)(const struct checkpoint *c, void *arg), void *arg)
+{
+	struct checkpoint c;
+	sqlite3_stmt *s;
+	int rc, stop = 0;
+
+	s = store_prepare(st, "SELECT size, head, at, public, signature FROM "
+	    "audit_checkpoint ORDER BY id");
+	if (s == NULL)
+		return G_ERR_STORE;
+	while (stop == 0 && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		c.size = sqlite3_column_int64(s, 0);
+		store_column_copy(s, 1, c.head, sizeof c.head);
+		store_column_copy(s, 2, c.at, sizeof c.at);
+		store_column_copy(s, 3, c.public, sizeof c.public);
+		store_column_copy(s, 4, c.signature, sizeof c.signature);
+		stop = fn(&c, arg);
+	}
+	if (stop == 0 && rc != SQLITE_DONE)
+		stop = store_fail(st, "read the checkpoints");
+	store_release(st, s);
+	return stop;
+}
+
+/* Copies column 0 into the 32-byte buffer at out. */
+static void
+copy_at(sqlite3_stmt *s, void *out)
+{
+	store_column_copy(s, 0, out, 32);
+}
+
+int
+store_checkpoint_latest(struct store *st, char at[32])
+{
+	sqlite3_stmt *s;
+
+	s = store_prepare(st, "SELECT at FROM audit_checkpoint ORDER BY id "
+	    "DESC LIMIT 1");
+	at[0] = '\0';
+	return store_step_one(st, s, "read the checkpoints", copy_at, at);
+}

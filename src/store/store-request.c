@@ -508,44 +508,48 @@ store_registry_day(struct store *st, const char *day, const char *station,
 }
 
 int
-store_registry_seal(struct store *st, const char *day, int64_t count,
-    const char *hash, const char *by)
+store_registry_seal(struct store *st, const char *day,
+    const struct registry_seal *seal, const char *by)
 {
 	sqlite3_stmt *s;
 	char now[32];
 
 	clock_now_iso(now, sizeof now);
 	s = store_prepare(st, "INSERT INTO registry_seal (day, count, hash, "
-	    "sealed_at, sealed_by) VALUES (?, ?, ?, ?, ?)");
+	    "sealed_at, sealed_by, public, signature) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?)");
 	if (s != NULL) {
 		store_bind_text(s, 1, day);
-		sqlite3_bind_int64(s, 2, count);
-		store_bind_text(s, 3, hash);
+		sqlite3_bind_int64(s, 2, seal->count);
+		store_bind_text(s, 3, seal->hash);
 		store_bind_text(s, 4, now);
 		store_bind_text(s, 5, by);
+		store_bind_text(s, 6, seal->public);
+		store_bind_text(s, 7, seal->signature);
 	}
 	return store_step_insert(st, s, "seal the day", NULL);
 }
 
-/* Fills count and hash of a seal row. */
+/* Fills a struct registry_seal from a seal row. */
 static void
 seal_from_row(sqlite3_stmt *s, void *out)
 {
-	void **p = out;
+	struct registry_seal *seal = out;
 
-	*(int64_t *)p[0] = sqlite3_column_int64(s, 0);
-	store_column_copy(s, 1, p[1], 65);
+	seal->count = sqlite3_column_int64(s, 0);
+	store_column_copy(s, 1, seal->hash, sizeof seal->hash);
+	store_column_copy(s, 2, seal->public, sizeof seal->public);
+	store_column_copy(s, 3, seal->signature, sizeof seal->signature);
 }
 
 int
-store_registry_seal_get(struct store *st, const char *day, int64_t *count,
-    char *hash)
+store_registry_seal_get(struct store *st, const char *day,
+    struct registry_seal *out)
 {
-	void *out[2] = { count, hash };
 	sqlite3_stmt *s;
 
-	s = store_prepare(st, "SELECT count, hash FROM registry_seal WHERE "
-	    "day = ?");
+	s = store_prepare(st, "SELECT count, hash, public, signature FROM "
+	    "registry_seal WHERE day = ?");
 	if (s != NULL)
 		store_bind_text(s, 1, day);
 	return store_step_one(st, s, "read the seal", seal_from_row, out);

@@ -1,7 +1,8 @@
 /*
  * Sync in the background: while the screens run, a child process syncs
  * with the central store every [store] sync_every seconds, so a slow or
- * unreachable centre never holds up a key.
+ * unreachable centre never holds up a key; the same round signs the
+ * audit trail's checkpoint when the last is a day old.
  */
 #ifndef GUICHET_TUI_BACKGROUND_SYNC_H
 #define GUICHET_TUI_BACKGROUND_SYNC_H
@@ -17,8 +18,8 @@ struct background_sync {
 	int64_t last_ms;		/* when the last one started */
 };
 
-/* Starts a round when one is due and none runs; collects one that
- * ended.  Does nothing on a station without a centre. */
+/* Starts a round when one is due and none runs (hourly on a station
+ * without a centre); collects one that ended. */
 void background_sync_tick(struct background_sync *bs,
     const struct conf *conf);
 

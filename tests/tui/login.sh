@@ -28,6 +28,13 @@ check_lacks "the password is not on screen" "$password" "$screen"
 tui_keys 9
 check_screen "an area not built yet says so" "în pregătire"
 
+# Left alone a moment, the screen signs the day's audit checkpoint in
+# the background.
+i=0
+while [ $i -lt 50 ] && [ "$(sqlite3 "$DB" "SELECT COUNT(*) FROM audit_checkpoint")" = 0 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
 tui_keys F10
 check_screen "F10 quits" "[exited 0]"
 check_eq "login and logout are audited" "login ok|logout ok" \
@@ -35,4 +42,9 @@ check_eq "login and logout are audited" "login ok|logout ok" \
 check_eq "the failed attempt is audited too" 1 \
     "$(sqlite3 "$DB" "SELECT COUNT(*) FROM audit WHERE actor = 'demo.clerk' AND outcome = 'refused: wrong password'")"
 check_eq "the password never reaches the log" 0 "$(grep -c -- "$password" "$WORK/guichet.log")"
+check_eq "the screen signed the day's audit checkpoint by itself" \
+    "1|guichetctl:daily" \
+    "$(sqlite3 "$DB" "SELECT COUNT(*), (SELECT actor FROM audit WHERE action = 'audit.checkpoint') FROM audit_checkpoint")"
+run_ctl audit verify
+check_contains "and it holds" "1 signed checkpoint matches" "$OUT"
 finish
