@@ -336,6 +336,15 @@ kiosk_idle(struct tui *tui, int64_t last_key)
 	}
 }
 
+static volatile sig_atomic_t interrupted;
+
+static void
+on_interrupt(int sig)
+{
+	(void)sig;
+	interrupted = 1;
+}
+
 /* Makes the requested screen current. */
 static void
 switch_screen(struct tui *tui)
@@ -372,8 +381,13 @@ tui_run(struct service *svc, const struct conf *conf, bool kiosk)
 		signal(SIGINT, SIG_IGN);
 		signal(SIGQUIT, SIG_IGN);
 		signal(SIGTSTP, SIG_IGN);
-	} else
+	} else {
+		/* At the counter Ctrl-C quits like F10, cleanly, and Ctrl-\\
+		 * does nothing: neither leaves the terminal garbled. */
 		cbreak();
+		signal(SIGINT, on_interrupt);
+		signal(SIGQUIT, SIG_IGN);
+	}
 	noecho();
 	keypad(stdscr, TRUE);
 	set_escdelay(50);
@@ -384,7 +398,7 @@ tui_run(struct service *svc, const struct conf *conf, bool kiosk)
 	tui.screen = kiosk ? &screen_kiosk_start : &screen_login;
 	tui.screen->enter(&tui);
 	last_key = clock_now_ms();
-	while (!tui.quit) {
+	while (!tui.quit && !interrupted) {
 		redraw(&tui);
 		before = clock_now_ms();
 		rc = wget_wch(stdscr, &key.code);
