@@ -100,7 +100,8 @@ service_business_get(struct service *svc, int64_t id, struct business *out)
 	int rc;
 
 	service_clear(svc);
-	if ((rc = service_require(svc, ROLE_CLERK)) != G_OK)
+	if ((rc = service_require_read(svc, ROLE_CLERK, "business.read",
+	    "business", id)) != G_OK)
 		return rc;
 	if ((rc = store_business_get(svc->st, id, out)) == G_ERR_NOTFOUND)
 		service_fail(svc, rc, "%s", _("This business is not in the "
@@ -116,7 +117,8 @@ service_business_search(struct service *svc, const char *query, int limit,
 	int rc;
 
 	service_clear(svc);
-	if ((rc = service_require(svc, ROLE_CLERK)) != G_OK)
+	if ((rc = service_require_read(svc, ROLE_CLERK, "business.search",
+	    "business", 0)) != G_OK)
 		return rc;
 	folded = fold_search(query);
 	rc = store_business_search(svc->st, folded, limit, fn, arg);
@@ -215,7 +217,8 @@ service_business_of_person(struct service *svc, int64_t person_id,
 	int rc;
 
 	service_clear(svc);
-	if ((rc = service_require(svc, ROLE_CLERK)) != G_OK)
+	if ((rc = service_require_read(svc, ROLE_CLERK, "business.read",
+	    "person", person_id)) != G_OK)
 		return rc;
 	return store_representative_each(svc->st, 0, person_id, fn, arg);
 }
@@ -227,7 +230,8 @@ service_business_representatives(struct service *svc, int64_t id,
 	int rc;
 
 	service_clear(svc);
-	if ((rc = service_require(svc, ROLE_CLERK)) != G_OK)
+	if ((rc = service_require_read(svc, ROLE_CLERK, "business.read",
+	    "business", id)) != G_OK)
 		return rc;
 	return store_representative_each(svc->st, id, 0, fn, arg);
 }

@@ -553,7 +553,8 @@ service_envelope_get(struct service *svc, int64_t id, const char *serial,
 	int rc;
 
 	service_clear(svc);
-	if ((rc = service_require(svc, ROLE_CLERK)) != G_OK)
+	if ((rc = service_require_read(svc, ROLE_CLERK, "envelope.read",
+	    "envelope", id)) != G_OK)
 		return rc;
 	return envelope_load(svc, id, serial, out);
 }
@@ -565,7 +566,8 @@ service_envelope_list(struct service *svc, int64_t person_id,
 	int rc;
 
 	service_clear(svc);
-	if ((rc = service_require(svc, ROLE_CLERK)) != G_OK)
+	if ((rc = service_require_read(svc, ROLE_CLERK, "envelope.read",
+	    "person", person_id)) != G_OK)
 		return rc;
 	if ((rc = service_begin(svc)) != G_OK)
 		return rc;

@@ -75,6 +75,7 @@ int
 service_fine_find(struct service *svc, const struct fine *q,
     struct fine *out)
 {
+	char object[96];
 	int rc;
 
 	service_clear(svc);
@@ -86,10 +87,20 @@ service_fine_find(struct service *svc, const struct fine *q,
 		    q->number);
 	if (rc != G_OK)
 		return rc;
-	/* The number alone must not open someone else's fine. */
+	/* The number alone must not open someone else's fine; at the
+	 * kiosk it must not even tell that the number is in use, and the
+	 * attempt is audited.  A clerk is told to check the report. */
 	if (!fine_plate_same(out->plate, q->plate) || strcmp(out->issued_at,
 	    q->issued_at) != 0) {
 		memset(out, 0, sizeof *out);
+		if (svc->actor.role < ROLE_CLERK) {
+			service_fail(svc, G_ERR_NOTFOUND, _("Fine %s is not "
+			    "recorded yet."), q->number);
+			snprintf(object, sizeof object, "fine:%.40s/%.40s",
+			    q->municipality, q->number);
+			return service_refused(svc, G_ERR_NOTFOUND,
+			    "fine.lookup", object);
+		}
 		return service_fail(svc, G_ERR_INVALID, _("Fine %s is recorded "
 		    "for another plate or time: check the report."),
 		    q->number);

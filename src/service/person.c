@@ -240,7 +240,8 @@ service_person_search(struct service *svc, const char *query, int limit,
 	int rc = G_OK, i, n = 0;
 
 	service_clear(svc);
-	if ((rc = service_require(svc, ROLE_CLERK)) != G_OK)
+	if ((rc = service_require_read(svc, ROLE_CLERK, "person.search",
+	    "person", 0)) != G_OK)
 		return rc;
 	memset(&s, 0, sizeof s);
 	s.limit = limit < 1 ? 1 : limit > PERSON_SEARCH_MAX ?
@@ -310,7 +311,8 @@ service_person_find(struct service *svc, const char *national_id,
 	int rc;
 
 	service_clear(svc);
-	if ((rc = service_require(svc, ROLE_CLERK)) != G_OK)
+	if ((rc = service_require_read(svc, ROLE_CLERK, "person.find",
+	    "person", 0)) != G_OK)
 		return rc;
 	for (i = 0; i < sizeof columns / sizeof columns[0]; i++)
 		if ((rc = store_person_find(svc->st, columns[i], national_id,
@@ -326,7 +328,8 @@ service_person_get(struct service *svc, int64_t id, struct person *out)
 	int rc;
 
 	service_clear(svc);
-	if ((rc = service_require(svc, ROLE_CLERK)) != G_OK)
+	if ((rc = service_require_read(svc, ROLE_CLERK, "person.read",
+	    "person", id)) != G_OK)
 		return rc;
 	return person_load(svc, id, out);
 }
@@ -338,7 +341,8 @@ service_person_history(struct service *svc, int64_t id,
 	int rc;
 
 	service_clear(svc);
-	if ((rc = service_require(svc, ROLE_CLERK)) != G_OK)
+	if ((rc = service_require_read(svc, ROLE_CLERK, "person.read",
+	    "person", id)) != G_OK)
 		return rc;
 	return store_level_change_each(svc->st, id, fn, arg);
 }
@@ -350,7 +354,8 @@ service_person_validations(struct service *svc, int64_t id,
 	int rc;
 
 	service_clear(svc);
-	if ((rc = service_require(svc, ROLE_CLERK)) != G_OK)
+	if ((rc = service_require_read(svc, ROLE_CLERK, "person.read",
+	    "person", id)) != G_OK)
 		return rc;
 	return store_validation_each(svc->st, id, fn, arg);
 }
@@ -634,8 +639,8 @@ service_enrolment_check(struct service *svc, int64_t id, const char *path,
 
 	service_clear(svc);
 	memset(signer, 0, sizeof *signer);
-	if ((rc = service_require(svc, ROLE_CLERK)) != G_OK ||
-	    (rc = person_load(svc, id, &p)) != G_OK)
+	if ((rc = service_require_read(svc, ROLE_CLERK, "enrolment.check",
+	    "person", id)) != G_OK || (rc = person_load(svc, id, &p)) != G_OK)
 		return rc;
 	rc = enrolment_verify(path, svc->conf->enrolment_ca, signer, &reason);
 	if (rc != G_OK)

@@ -194,7 +194,8 @@ service_poll_tally(struct service *svc, int64_t id, struct poll *out)
 	int rc;
 
 	service_clear(svc);
-	if ((rc = service_require(svc, ROLE_CLERK)) != G_OK)
+	if ((rc = service_require_read(svc, ROLE_CLERK, "poll.tally",
+	    "poll", id)) != G_OK)
 		return rc;
 	if ((rc = store_poll_get(svc->st, id, 0, out)) == G_ERR_NOTFOUND)
 		return service_fail(svc, rc, "%s", _("There is no such poll."));

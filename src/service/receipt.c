@@ -183,7 +183,8 @@ service_request_receipt_check(struct service *svc, const char *code,
 
 	service_clear(svc);
 	memset(out, 0, sizeof *out);
-	if ((rc = service_require(svc, ROLE_CLERK)) != G_OK)
+	if ((rc = service_require_read(svc, ROLE_CLERK, "receipt.check",
+	    "receipt", 0)) != G_OK)
 		return rc;
 	if (strncmp(code, CODE_PREFIX " ", sizeof CODE_PREFIX) == 0)
 		code += sizeof CODE_PREFIX;

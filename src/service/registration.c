@@ -120,7 +120,8 @@ service_registration_pending(struct service *svc, int limit,
 	int rc;
 
 	service_clear(svc);
-	if ((rc = service_require(svc, ROLE_CLERK)) != G_OK)
+	if ((rc = service_require_read(svc, ROLE_CLERK, "registration.read",
+	    "registration", 0)) != G_OK)
 		return rc;
 	return store_registration_pending(svc->st, limit, fn, arg);
 }

@@ -310,14 +310,15 @@ service_request_file(struct service *svc, const char *type_id,
 
 	service_clear(svc);
 	memset(out, 0, sizeof *out);
-	if (person_id != 0)
-		service_for(svc, person_id);
 	if ((rc = service_require(svc, ROLE_VISITOR)) != G_OK)
 		return service_refused(svc, rc, "request.file", object);
 	if (svc->actor.role == ROLE_VISITOR)
 		person_id = 0;				/* anonymous only */
 	else if (svc->actor.role == ROLE_CITIZEN)
 		person_id = svc->actor.person_id;	/* their own only */
+	/* After that, so the trail names whom the request is for. */
+	if (person_id != 0)
+		service_for(svc, person_id);
 	if ((t = service_request_type(svc, type_id)) == NULL)
 		return service_refused(svc, G_ERR_INVALID, "request.file",
 		    object);
@@ -439,6 +440,22 @@ request_lookup(struct service *svc, const char *what, int64_t *id)
 	return G_OK;
 }
 
+/* A citizen's or a visitor's read that found nothing of theirs is
+ * audited: someone trying other people's numbers leaves a trace (the
+ * answer stays "no such request", as for a number never given). */
+static int
+read_refused(struct service *svc, int rc, const char *what)
+{
+	char object[64];
+
+	if (rc == G_ERR_NOTFOUND && svc->acting &&
+	    svc->actor.role < ROLE_CLERK) {
+		snprintf(object, sizeof object, "request:%.50s", what);
+		service_refused(svc, rc, "request.read", object);
+	}
+	return rc;
+}
+
 int
 service_request_find(struct service *svc, const char *what,
     struct request *out)
@@ -447,10 +464,11 @@ service_request_find(struct service *svc, const char *what,
 	int rc;
 
 	service_clear(svc);
-	if ((rc = service_require(svc, ROLE_VISITOR)) != G_OK ||
-	    (rc = request_lookup(svc, what, &id)) != G_OK)
+	if ((rc = service_require(svc, ROLE_VISITOR)) != G_OK)
 		return rc;
-	return service_request_load(svc, id, out);
+	if ((rc = request_lookup(svc, what, &id)) == G_OK)
+		rc = service_request_load(svc, id, out);
+	return read_refused(svc, rc, what);
 }
 
 /* Finds the original a duplicate of request id points to: another
@@ -633,12 +651,14 @@ static int
 request_readable(struct service *svc, int64_t id)
 {
 	struct request r;
+	char what[24];
 	int rc;
 
 	service_clear(svc);
 	if ((rc = service_require(svc, ROLE_VISITOR)) != G_OK)
 		return rc;
-	return service_request_load(svc, id, &r);
+	snprintf(what, sizeof what, "%lld", (long long)id);
+	return read_refused(svc, service_request_load(svc, id, &r), what);
 }
 
 int

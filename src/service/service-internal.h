@@ -59,6 +59,12 @@ int service_audit(struct service *svc, const char *actor_name,
 int service_keyed_hash(struct service *svc, const char *kind,
     const char *value, char out[65]);
 
+/* Checks the actor has at least role to read kind:id (id 0: kind
+ * alone) by action; a refusal is audited, so a citizen probing for other
+ * people's data leaves a trace.  Returns G_OK or the refusal. */
+int service_require_read(struct service *svc, enum role role,
+    const char *action, const char *kind, int64_t id);
+
 /* Records that action on object was refused with rc before anything was
  * changed, in a transaction of its own; returns rc. */
 int service_refused(struct service *svc, int rc, const char *action,

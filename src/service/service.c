@@ -270,6 +270,22 @@ service_finish(struct service *svc, int rc, const char *action,
 }
 
 int
+service_require_read(struct service *svc, enum role role,
+    const char *action, const char *kind, int64_t id)
+{
+	char object[64];
+	int rc;
+
+	if ((rc = service_require(svc, role)) == G_OK)
+		return G_OK;
+	if (id != 0)
+		snprintf(object, sizeof object, "%s:%lld", kind, (long long)id);
+	else
+		snprintf(object, sizeof object, "%s", kind);
+	return service_refused(svc, rc, action, object);
+}
+
+int
 service_refused(struct service *svc, int rc, const char *action,
     const char *object)
 {

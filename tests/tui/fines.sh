@@ -100,8 +100,11 @@ check_eq "the kiosk neither registers nor takes payments" "2|1" \
 tui_keys C-u
 tui_type "$TODAY 08:00"
 tui_keys Enter
-check_screen "another time does not open it" "another plate or time"
+check_screen "another time does not open it, nor says the number is used" \
+    "is not recorded yet"
 check_lacks "and shows nothing of it" "200.00" "$(tui_screen)"
+check_eq "the attempt is audited" 1 \
+    "$(sqlite3 "$DB" "SELECT COUNT(*) FROM audit WHERE action = 'fine.lookup' AND outcome = 'refused: not found'")"
 tui_keys BTab BTab
 tui_keys C-u
 tui_type "PL-2026-0001"
