@@ -62,23 +62,29 @@ tui_stop
 
 ctl pay "$cnp" 10.00 --key secrets-1 --no-receipt >/dev/null
 serial=$(sqlite3 "$DB" "SELECT serial FROM envelope WHERE state = 'handed-over' LIMIT 1")
+jobs=$(cups_job_files | wc -l)
 ctl envelopes replace "$serial" --reason "Plic deschis" >/dev/null
-sleep 1
-REPLACEMENT_PW=$(pdftotext -layout "$(cups_job_files | tail -1)" - |
-    grep -A2 -i "password" | grep -oE '[2-9a-km-zA-HJ-NP-Z]{14}' | head -1)
-check_eq "the replacement envelope was printed with a new password" yes \
-    "$([ -n "$REPLACEMENT_PW" ] && [ "$REPLACEMENT_PW" != "$ONE_TIME" ] && echo yes)"
+i=0
+while [ $i -lt 100 ] && [ "$(cups_job_files | wc -l)" -le "$jobs" ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
 # Let CUPS finish: its spool is searched as it stays.
 i=0
 while [ $i -lt 50 ] && [ -n "$(lpstat -h "$CUPS_SERVER" -o 2>/dev/null)" ]; do
 	sleep 0.2
 	i=$((i + 1))
 done
+REPLACEMENT_PW=$(pdftotext -layout "$(cups_job_files | tail -1)" - |
+    grep -A2 -i "password\|parol\|κωδικ" | grep -oE '[2-9a-km-zA-HJ-NP-Z]{14}' | head -1)
+check_eq "the replacement envelope was printed with a new password" yes \
+    "$([ -n "$REPLACEMENT_PW" ] && [ "$REPLACEMENT_PW" != "$ONE_TIME" ] && echo yes)"
 
 # found SECRET: every file under the work folder, but the printer's own
 # copies of the envelopes, that holds it as bytes, or as text once a
 # PDF's streams are read (pdftotext).
 found() {
+	[ -n "$1" ] || { echo "(no secret to look for)"; return; }
 	find "$WORK" -path "$CUPS_DIR/jobs" -prune -o -type f -print |
 	while read -r f; do
 		if grep -qaF -- "$1" "$f" 2>/dev/null; then
