@@ -35,7 +35,7 @@ static const char schema[] =
 	" version bigint NOT NULL DEFAULT nextval('central_version'),"
 	" PRIMARY KEY (tbl, uid));"
 	"CREATE INDEX IF NOT EXISTS central_record_version"
-	" ON central_record (version);"
+	" ON central_record USING brin (version);"
 	"CREATE TABLE IF NOT EXISTS central_registry ("
 	" year integer NOT NULL, number bigint NOT NULL,"
 	" request_uid text NOT NULL UNIQUE, station text NOT NULL,"
