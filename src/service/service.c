@@ -266,6 +266,14 @@ service_finish(struct service *svc, int rc, const char *action,
 	if (rc == G_ERR_STORE)
 		log_error("%s on %s: %s", action, object,
 		    store_errmsg(svc->st));
+	/* A failure below the service says nothing itself: the user is
+	 * still told, and told that nothing was changed. */
+	if (svc->message[0] == '\0' && (rc == G_ERR_STORE ||
+	    rc == G_ERR_NOMEM))
+		store_failed(svc, action);
+	else if (svc->message[0] == '\0')
+		service_fail(svc, rc, _("This could not be done (%s). Nothing "
+		    "was changed."), gerr_str(rc));
 	return service_refused(svc, rc, action, object);
 }
 

@@ -161,6 +161,8 @@ sqlite_pull(struct central *c, int64_t after, const char *station,
 		copy_column(s, 4, r.changed_at, sizeof r.changed_at);
 		r.body = (char *)sqlite3_column_text(s, 5);
 		r.version = sqlite3_column_int64(s, 6);
+		if (r.body == NULL)	/* no memory to read it */
+			break;
 		stop = fn(&r, arg);
 	}
 	if (stop == 0 && step != SQLITE_DONE)

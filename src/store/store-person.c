@@ -241,11 +241,11 @@ store_person_summaries(struct store *st, const int64_t *ids, int n,
 	s = store_prepare(st, "SELECT id, country, surname, given_names, "
 	    "COALESCE(cnp, afm, ''), birth_date, town, level FROM person "
 	    "WHERE id IN (SELECT value FROM json_each(?))");
-	if (s != NULL)
-		store_bind_text(s, 1, list);
-	free(list);
-	if (s == NULL)
+	if (s == NULL) {
+		free(list);
 		return G_ERR_STORE;
+	}
+	store_bind_text(s, 1, list);
 	memset(out, 0, (size_t)n * sizeof *out);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		summary_from_row(s, &row);
@@ -255,6 +255,7 @@ store_person_summaries(struct store *st, const int64_t *ids, int n,
 	}
 	rc = rc == SQLITE_DONE ? G_OK : store_fail(st, "read people");
 	store_release(st, s);
+	free(list);
 	return rc;
 }
 

@@ -8,6 +8,7 @@
 
 #include "guichet/store-sync.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,15 +55,21 @@ store_sync_station(struct store *st, char *out, size_t len)
 }
 
 /* Reads a record's uid, rank, time and body from columns col on of s
- * into *r, cleared first. */
-static void
+ * into *r, cleared first; false when the body could not be read (no
+ * memory for it). */
+static bool
 record_fill(sqlite3_stmt *s, int col, struct central_record *r)
 {
+	const unsigned char *body;
+
 	memset(r, 0, sizeof *r);
 	store_column_copy(s, col, r->uid, sizeof r->uid);
 	r->rank = sqlite3_column_int64(s, col + 1);
 	store_column_copy(s, col + 2, r->changed_at, sizeof r->changed_at);
-	r->body = xstrdup((const char *)sqlite3_column_text(s, col + 3));
+	if ((body = sqlite3_column_text(s, col + 3)) == NULL)
+		return false;
+	r->body = xstrdup((const char *)body);
+	return true;
 }
 
 /* Exports row id of tbl, changed last at at, into *r; G_ERR_NOTFOUND
@@ -80,10 +87,13 @@ export_row(struct store *st, const char *tbl, int64_t id, const char *at,
 	sqlite3_bind_int64(s, 1, id);
 	store_bind_text(s, 2, at);
 	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		record_fill(s, 0, r);
-		snprintf(r->tbl, sizeof r->tbl, "%s", tbl);
-		snprintf(r->station, sizeof r->station, "%s", station);
-		rc = G_OK;
+		if (!record_fill(s, 0, r))
+			rc = store_fail(st, "export a change");
+		else {
+			snprintf(r->tbl, sizeof r->tbl, "%s", tbl);
+			snprintf(r->station, sizeof r->station, "%s", station);
+			rc = G_OK;
+		}
 	} else
 		rc = rc == SQLITE_DONE ? G_ERR_NOTFOUND :
 		    store_fail(st, "export a change");
@@ -324,11 +334,14 @@ parked_next(struct store *st, int64_t *after, struct central_record *r)
 		return G_ERR_STORE;
 	sqlite3_bind_int64(s, 1, *after);
 	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		record_fill(s, 3, r);
-		*after = sqlite3_column_int64(s, 0);
-		store_column_copy(s, 1, r->tbl, sizeof r->tbl);
-		store_column_copy(s, 2, r->station, sizeof r->station);
-		rc = G_OK;
+		if (!record_fill(s, 3, r))
+			rc = store_fail(st, "read the records kept for later");
+		else {
+			*after = sqlite3_column_int64(s, 0);
+			store_column_copy(s, 1, r->tbl, sizeof r->tbl);
+			store_column_copy(s, 2, r->station, sizeof r->station);
+			rc = G_OK;
+		}
 	} else
 		rc = rc == SQLITE_DONE ? G_ERR_NOTFOUND :
 		    store_fail(st, "read the records kept for later");

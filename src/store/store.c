@@ -40,6 +40,14 @@ store_prepare(struct store *st, const char *sql)
 	sqlite3_stmt *s = NULL;
 	int i;
 
+	/* A statement that failed for want of memory makes SQLite roll the
+	 * whole transaction back by itself: nothing more may run in it, or
+	 * it would commit on its own, half an operation. */
+	if (st->in_tx && sqlite3_get_autocommit(st->db)) {
+		snprintf(st->errmsg, sizeof st->errmsg, "the transaction was "
+		    "rolled back: %s", sqlite3_errmsg(st->db));
+		return NULL;
+	}
 	for (i = 0; i < st->nstatements; i++) {
 		c = &st->statements[i];
 		if (!c->busy && c->hash == hash && strcmp(c->sql, sql) == 0) {
@@ -184,7 +192,10 @@ store_bind_text(sqlite3_stmt *s, int idx, const char *text)
 {
 	if (text == NULL)
 		return sqlite3_bind_null(s, idx);
-	return sqlite3_bind_text(s, idx, text, -1, SQLITE_TRANSIENT);
+	/* Not copied (a copy could fail for want of memory, and the
+	 * statement would run with NULL in its place): the text lives until
+	 * the statement is stepped, and store_release clears it. */
+	return sqlite3_bind_text(s, idx, text, -1, SQLITE_STATIC);
 }
 
 void
@@ -562,7 +573,12 @@ store_commit(struct store *st)
 {
 	int rc = G_OK;
 
-	if (sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+	if (sqlite3_get_autocommit(st->db)) {	/* rolled back already */
+		snprintf(st->errmsg, sizeof st->errmsg, "the transaction was "
+		    "rolled back: %s", sqlite3_errmsg(st->db));
+		rc = G_ERR_STORE;
+	} else if (sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL) !=
+	    SQLITE_OK) {
 		rc = store_fail(st, "commit");
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 	}
