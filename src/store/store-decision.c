@@ -31,14 +31,14 @@ decision_from_row(sqlite3_stmt *s, void *arg)
 	store_column_copy(s, 8, d->imported_by, sizeof d->imported_by);
 }
 
-/* Binds what insert and replace both write, parameters 1 to 10. */
+/* Binds what insert and replace both write, parameters 1 to 10; now
+ * (the caller's, since bound text is not copied) gets the time. */
 static void
 bind_decision(sqlite3_stmt *s, const struct decision *d,
-    const char *title_folded, const void *pdf, const char *by)
+    const char *title_folded, const void *pdf, const char *by,
+    char now[CLOCK_ISO_LEN])
 {
-	char now[CLOCK_ISO_LEN];
-
-	clock_now_iso(now, sizeof now);
+	clock_now_iso(now, CLOCK_ISO_LEN);
 	sqlite3_bind_int(s, 1, d->year);
 	sqlite3_bind_int(s, 2, d->number);
 	store_bind_text(s, 3, d->title);
@@ -60,9 +60,10 @@ store_decision_insert(struct store *st, struct decision *d,
 	    "number, title, title_folded, adopted_on, pdf, pdf_size, "
 	    "pdf_sha256, imported_at, imported_by) VALUES (?, ?, ?, ?, ?, ?, "
 	    "?, ?, ?, ?)");
+	char now[CLOCK_ISO_LEN];
 
 	if (s != NULL)
-		bind_decision(s, d, title_folded, pdf, by);
+		bind_decision(s, d, title_folded, pdf, by, now);
 	return store_step_insert(st, s, "import the decision", &d->id);
 }
 
@@ -74,10 +75,11 @@ store_decision_replace(struct store *st, struct decision *d,
 	    "title_folded = ?4, adopted_on = ?5, pdf = ?6, pdf_size = ?7, "
 	    "pdf_sha256 = ?8, imported_at = ?9, imported_by = ?10 WHERE "
 	    "year = ?1 AND number = ?2");
+	char now[CLOCK_ISO_LEN];
 	int rc;
 
 	if (s != NULL)
-		bind_decision(s, d, title_folded, pdf, by);
+		bind_decision(s, d, title_folded, pdf, by, now);
 	if ((rc = store_step_change(st, s, "replace the decision", true)) !=
 	    G_OK)
 		return rc;

@@ -279,14 +279,16 @@ store_person_find(struct store *st, enum person_column column,
 	return store_step_one(st, s, "find person", store_fill_id, id);
 }
 
-/* Binds the range [prefix, prefix + U+10FFFF) at idx and idx + 1: every
- * string that starts with prefix, and an index range scan. */
-static void
-bind_prefix(sqlite3_stmt *s, int idx, const char *prefix)
-{
-	char upper[512];
+#define PREFIX_UPPER 512
 
-	snprintf(upper, sizeof upper, "%s\xf4\x8f\xbf\xbf", prefix);
+/* Binds the range [prefix, prefix + U+10FFFF) at idx and idx + 1: every
+ * string that starts with prefix, and an index range scan.  upper is the
+ * caller's (bound text is not copied). */
+static void
+bind_prefix(sqlite3_stmt *s, int idx, const char *prefix,
+    char upper[PREFIX_UPPER])
+{
+	snprintf(upper, PREFIX_UPPER, "%s\xf4\x8f\xbf\xbf", prefix);
 	store_bind_text(s, idx, prefix);
 	store_bind_text(s, idx + 1, upper);
 }
@@ -296,6 +298,7 @@ store_person_search_name(struct store *st, const char *prefix,
     int limit, int (*fn)(int64_t id, const char *key, void *arg),
     void *arg)
 {
+	char upper[PREFIX_UPPER];
 	sqlite3_stmt *s;
 	int rc, stop = 0;
 
@@ -304,7 +307,7 @@ store_person_search_name(struct store *st, const char *prefix,
 	    "WHERE k.key >= ? AND k.key < ? ORDER BY k.key LIMIT ?");
 	if (s == NULL)
 		return G_ERR_STORE;
-	bind_prefix(s, 1, prefix);
+	bind_prefix(s, 1, prefix, upper);
 	sqlite3_bind_int(s, 3, limit);
 	while (stop == 0 && (rc = sqlite3_step(s)) == SQLITE_ROW)
 		stop = fn(sqlite3_column_int64(s, 0),
@@ -330,12 +333,13 @@ store_person_search_column(struct store *st, enum person_column column,
 		"SELECT id FROM person WHERE lower(email) >= ? AND "
 		"lower(email) < ? ORDER BY lower(email) LIMIT ?",
 	};
+	char upper[PREFIX_UPPER];
 	sqlite3_stmt *s;
 	int rc, stop = 0;
 
 	if ((s = store_prepare(st, search_by[column])) == NULL)
 		return G_ERR_STORE;
-	bind_prefix(s, 1, prefix);
+	bind_prefix(s, 1, prefix, upper);
 	sqlite3_bind_int(s, 3, limit);
 	while (stop == 0 && (rc = sqlite3_step(s)) == SQLITE_ROW)
 		stop = fn(sqlite3_column_int64(s, 0), arg);
