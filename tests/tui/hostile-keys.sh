@@ -1,13 +1,22 @@
 #!/bin/sh
 # Hostile keys on every screen: each control key, each function key, a
 # pasted text of several kilobytes (diacritics, Greek, SQL and format
-# characters) and a resize down to 20x5 and back.  Neither the counter
-# nor the kiosk crashes, the kiosk never exits, the screen comes back
-# whole (nothing of the small layout left), and the store is intact.
+# characters) and a resize down to 20x5 and back, on each area of the
+# counter and each item of the kiosk, a visitor's and a citizen's.
+# Neither the counter nor the kiosk crashes, the kiosk never exits, the
+# screen comes back whole (nothing of the small layout left), and the
+# store is intact.
 . "$TESTS_SRCDIR/lib.sh"
+. "$TESTS_SRCDIR/cups.sh"
 write_conf ro en
+cups_start
+cups_add_queue envelopes
+printf '[print]\nprinter = envelopes\n' >>"$CONF"
 ctl init >/dev/null
-password=$(ctl demo-data --taxpayers 20 | awk '$1 == "demo.clerk" { print $3 }')
+password=$(ctl demo-data | awk '$1 == "demo.clerk" { print $3 }')
+cnp=$(sqlite3 "$DB" "SELECT cnp FROM person WHERE level = 'standard' ORDER BY id LIMIT 1")
+envelope_credentials "$cnp"
+NEW_PW="Castanul din curte 4711"
 people=$(sqlite3 "$DB" "SELECT COUNT(*) FROM person")
 
 # 4 KB without q or Q (which quit at the counter, as they should).
@@ -81,6 +90,37 @@ for item in 1 5 7 8 9; do
 	sleep 0.5
 	barrage "kiosk item $item" "$KIOSK_CONTROLS" "$KIOSK_FKEYS"
 done
+
+# A citizen's own items, logged in with the envelope's credentials (the
+# first login chooses a password); F10 in a barrage logs out, so each
+# item starts with a login.
+kiosk_login() {
+	tui_keys F10
+	tui_wait "Bun venit" 3 || true
+	tui_keys 3 Enter
+	tui_wait "Username" 3 || true
+	tui_type "$CITIZEN_USER"
+	tui_keys Tab
+	tui_type "$1"
+	tui_keys Enter
+}
+kiosk_login "$CITIZEN_PW"
+tui_wait "Choose your own password" || true
+tui_type "$NEW_PW"
+tui_keys Tab
+tui_type "$NEW_PW"
+tui_keys Enter
+check_screen "the citizen is logged in" "What would you like to do?"
+for item in 2 3 6 4; do
+	tui_wait "What would you like to do?" 2 || kiosk_login "$NEW_PW"
+	tui_wait "What would you like to do?" 3 || true
+	tui_keys "$item"
+	sleep 0.5
+	barrage "kiosk, a citizen's item $item" "$KIOSK_CONTROLS" "$KIOSK_FKEYS"
+done
+# The barrage's last F1 left help open: Esc closes it, F10 logs out.
+tui_keys Escape
+sleep 0.3
 tui_keys F10
 check_screen "the kiosk is still at its welcome screen" "Bun venit"
 
