@@ -447,18 +447,26 @@ feed_write(const char *path, int i, const char *principal, bool paid)
 	ck_assert_int_eq(fclose(f), 0);
 }
 
-/* The registry's numbers of the year: no gap, no duplicate. */
+/* The numbers sql counts (its rows' count, distinct count and highest,
+ * for the year as ?1) run 1..n: no gap, no duplicate. */
 static void
-check_registry(struct run *r)
+check_gap_free(struct run *r, const char *sql, const char *what)
 {
 	long long v[3];
 
-	row_ints("SELECT COUNT(*), COUNT(DISTINCT number), "
-	    "COALESCE(MAX(number), 0) FROM registry WHERE year = ?", v, 3,
-	    (long long)year);
+	row_ints(sql, v, 3, (long long)year);
 	if (v[0] != v[1] || v[0] != v[2])
-		problem(r, "the registry of %d has %lld numbers, %lld "
-		    "distinct, up to %lld", year, v[0], v[1], v[2]);
+		problem(r, "the %s of %d have %lld numbers, %lld distinct, "
+		    "up to %lld", what, year, v[0], v[1], v[2]);
+}
+
+/* The registry's numbers of the year. */
+static void
+check_registry(struct run *r)
+{
+	check_gap_free(r, "SELECT COUNT(*), COUNT(DISTINCT number), "
+	    "COALESCE(MAX(number), 0) FROM registry WHERE year = ?",
+	    "registrations");
 }
 
 /* After a fault, the service opened again: the store is sound. */
@@ -790,15 +798,10 @@ op_envelope(struct run *r)
 static void
 check_envelope(struct run *r)
 {
-	long long v[3];
-
 	check_registry(r);
-	row_ints("SELECT COUNT(*), COUNT(DISTINCT number), "
-	    "COALESCE(MAX(number), 0) FROM envelope WHERE year = ?", v, 3,
-	    (long long)year);
-	if (v[0] != v[1] || v[0] != v[2])
-		problem(r, "the envelopes of %d have %lld numbers, %lld "
-		    "distinct, up to %lld", year, v[0], v[1], v[2]);
+	check_gap_free(r, "SELECT COUNT(*), COUNT(DISTINCT number), "
+	    "COALESCE(MAX(number), 0) FROM envelope WHERE year = ?",
+	    "envelopes");
 }
 
 /* File and register a request: two operations, each whole; a retry
