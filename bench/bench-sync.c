@@ -3,16 +3,18 @@
  * takes, next to a bare COPY of the same rows into PostgreSQL in the same
  * run.
  *
- * Creates a station's database with the product (service_init), turns
- * its outbox on and files N requests with bare SQLite in one transaction
- * (the outbox triggers put each in the outbox, as in use); then times
- * service_sync_once() against the centre at --url, which exports, sends
- * and merges them in batches; then reads back what the centre stored and
- * times one COPY of those rows, as text, into a plain table of the same
- * columns, and again into one with central_record's primary key and
- * index.  It reports figures and asserts nothing.
+ * Each round creates a station's database with the product
+ * (service_init), turns its outbox on and files N requests with bare
+ * SQLite in one transaction (the outbox triggers put each in the outbox,
+ * as in use); then times service_sync_once() against the centre at
+ * --url, which exports, sends and merges them in batches; then reads back
+ * what the centre stored and times one COPY of those rows, as text, into
+ * a plain table of the same columns, and again into one with
+ * central_record's primary key and index.  It reports the medians of the
+ * rounds and asserts nothing.
  *
- *	bench/bench-sync --url postgresql://... [-n records] [-d database]
+ *	bench/bench-sync --url postgresql://... [-n records] [-r rounds]
+ *	    [-d database]
  *
  * bench/run-bench-sync starts a private PostgreSQL (tests/pg.sh) and runs
  * it against that.
@@ -24,6 +26,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <libpq-fe.h>
 #include <sqlite3.h>
@@ -38,6 +41,7 @@
 
 #define BENCH_DEFAULT_N		100000LL
 #define BENCH_DEFAULT_PATH	"/tmp/guichet-bench-sync.db"
+#define BENCH_DEFAULT_ROUNDS	3LL
 
 static void
 die(const char *what, const char *why)
@@ -142,6 +146,46 @@ bare_copy(PGconn *conn, const char *buf, size_t len, bool keyed)
 	return (now_us() - start) / 1e6;
 }
 
+/* Empties the centre and makes a station at path whose outbox holds n
+ * requests; returns it open. */
+static struct service *
+make_station(PGconn *conn, const char *url, struct conf *conf,
+    const char *path, long long n)
+{
+	struct service *svc;
+	char *cause;
+
+	pg_exec(conn, "DROP TABLE IF EXISTS central_record, central_registry, "
+	    "central_claim, central_secret, bare_copy; "
+	    "DROP SEQUENCE IF EXISTS central_version");
+	if (central_create(url, &cause) != G_OK)
+		die("central init", cause);
+	remove_database(path);
+	if (service_init(conf, path, &cause) != G_OK)
+		die(path, cause);
+	fill(path, n);
+	/* The fill's pages reach the disk now, not while the push is
+	 * timed. */
+	sync();
+	if (service_open(conf, path, &svc, &cause) != G_OK)
+		die(path, cause);
+	return svc;
+}
+
+/* Prints the median of the n samples in s (sorted here), with the
+ * fastest and slowest. */
+static double
+report(const char *what, double *s, int n, long long records)
+{
+	double median;
+
+	qsort(s, (size_t)n, sizeof *s, compare_double);
+	median = percentile(s, n, 50);
+	printf("%-18s  %.2f s  %.0f records/s  (%.2f to %.2f s)\n", what,
+	    median, (double)records / median, s[0], s[n - 1]);
+	return median;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -150,69 +194,69 @@ main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *url = getenv("PG_URL"), *path = BENCH_DEFAULT_PATH;
-	long long n = BENCH_DEFAULT_N;
-	struct sync_report report;
+	long long n = BENCH_DEFAULT_N, rounds = BENCH_DEFAULT_ROUNDS;
+	double *push, *bare, *keyed, start, p, b, k;
+	struct sync_report rep;
 	struct service *svc;
 	struct conf conf;
-	double start, push, bare, keyed;
-	size_t len;
+	size_t len = 0;
 	PGconn *conn;
-	char *cause, *rows;
-	int ch;
+	char *rows;
+	int ch, i;
 
-	while ((ch = getopt_long(argc, argv, "n:d:", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "n:d:r:", longopts, NULL)) !=
+	    -1) {
 		if (ch == 'u')
 			url = optarg;
 		else if (ch == 'n' && (n = parse_number(optarg, 1)) < 0)
 			die("-n", "a number of records");
+		else if (ch == 'r' && (rounds = parse_number(optarg, 1)) < 0)
+			die("-r", "a number of rounds");
 		else if (ch == 'd')
 			path = optarg;
-		else if (ch != 'n')
+		else if (ch != 'n' && ch != 'r')
 			die("usage", "bench-sync --url URL [-n records] "
-			    "[-d database]");
+			    "[-r rounds] [-d database]");
 	}
 	if (url == NULL)
 		die("usage", "bench-sync --url URL (or PG_URL)");
 	conn = PQconnectdb(url);
 	if (PQstatus(conn) != CONNECTION_OK)
 		die(url, PQerrorMessage(conn));
-	pg_exec(conn, "DROP TABLE IF EXISTS central_record, central_registry, "
-	    "bare_copy; DROP SEQUENCE IF EXISTS central_version");
-	if (central_create(url, &cause) != G_OK)
-		die("central init", cause);
-
 	conf_defaults(&conf);
 	free(conf.central);
 	conf.central = xstrdup(url);
-	remove_database(path);
-	if (service_init(&conf, path, &cause) != G_OK)
-		die(path, cause);
-	fill(path, n);
-	if (service_open(&conf, path, &svc, &cause) != G_OK)
-		die(path, cause);
+	push = xcalloc((size_t)rounds, sizeof *push);
+	bare = xcalloc((size_t)rounds, sizeof *bare);
+	keyed = xcalloc((size_t)rounds, sizeof *keyed);
 
-	start = now_us();
-	if (service_sync_once(svc, &report, NULL, NULL) != G_OK)
-		die("sync", service_message(svc));
-	push = (now_us() - start) / 1e6;
-	service_close(svc);
-
-	rows = copy_out(conn, &len);
-	bare = bare_copy(conn, rows, len, false);
-	keyed = bare_copy(conn, rows, len, true);
-	free(rows);
-	printf("records             %lld (%.1f MB as COPY text)\n",
-	    (long long)report.pushed, (double)len / 1e6);
-	printf("guichet sync push   %.2f s  %.0f records/s\n", push,
-	    (double)report.pushed / push);
-	printf("bare COPY           %.2f s  %.0f records/s\n", bare,
-	    (double)report.pushed / bare);
-	printf("bare COPY, keyed    %.2f s  %.0f records/s (primary key "
-	    "and version index, as central_record)\n", keyed,
-	    (double)report.pushed / keyed);
-	printf("ratio               %.1fx (%.1fx of the keyed COPY)\n",
-	    push / bare, push / keyed);
+	/* Round after round, the three in turn, so that what the machine
+	 * does meanwhile weighs on each alike. */
+	for (i = 0; i < rounds; i++) {
+		svc = make_station(conn, url, &conf, path, n);
+		start = now_us();
+		if (service_sync_once(svc, &rep, NULL, NULL) != G_OK)
+			die("sync", service_message(svc));
+		push[i] = (now_us() - start) / 1e6;
+		service_close(svc);
+		if (rep.pushed != n)
+			die("sync", "not every record was pushed");
+		rows = copy_out(conn, &len);
+		bare[i] = bare_copy(conn, rows, len, false);
+		keyed[i] = bare_copy(conn, rows, len, true);
+		free(rows);
+	}
+	printf("records             %lld (%.1f MB as COPY text), %lld "
+	    "rounds, medians\n", n, (double)len / 1e6, rounds);
+	p = report("guichet sync push", push, (int)rounds, n);
+	b = report("bare COPY", bare, (int)rounds, n);
+	k = report("bare COPY, keyed", keyed, (int)rounds, n);
+	printf("ratio               %.1fx (%.1fx of the keyed COPY: primary "
+	    "key and version index, as central_record)\n", p / b, p / k);
 	PQfinish(conn);
 	conf_free(&conf);
+	free(push);
+	free(bare);
+	free(keyed);
 	return 0;
 }

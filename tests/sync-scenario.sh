@@ -99,9 +99,14 @@ on b sync --once >/dev/null
 check_contains "B sees them with those numbers" "$YEAR/000023" \
     "$(on b requests list)"
 
-# A batch pushed twice changes nothing.
+# A batch pushed twice changes nothing.  The request it holds is marked
+# as made at A since its last push (the centre takes it with no lookup,
+# and merges the batch once it finds it holds it already); registering
+# it is a change.
 cp "$WORK/a.db" "$WORK/a.copy"
 file_at a "Twice" >/dev/null
+check_eq "A's outbox marks the request it made, not its change" "1|0" \
+    "$(sqlite3 "$WORK/a.db" "SELECT MAX(fresh), MIN(fresh) FROM outbox WHERE tbl = 'request'")"
 cp "$WORK/a.db" "$WORK/a.before"
 on a sync --once >/dev/null
 before=$(central_sql "SELECT COUNT(*), MAX(version), SUM(version) FROM central_record")

@@ -17,6 +17,7 @@
 #ifndef GUICHET_CENTRAL_H
 #define GUICHET_CENTRAL_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 struct central;
@@ -28,7 +29,11 @@ struct central_record {
 	int64_t rank;
 	char changed_at[32];		/* UTC ISO, to the millisecond */
 	char *body;			/* JSON object, malloc'd */
-	int64_t version;		/* the centre's, when pulled */
+	/* Pulled: the centre's version.  Pushed: the record's first place
+	 * in the outbox, and whether the station made it since its last
+	 * push (new to the centre, unless that push was cut short). */
+	int64_t version;
+	bool fresh;
 };
 
 /* Opens the centre at url, made by central_create.  G_OK, G_ERR_CONFIG

@@ -29,6 +29,7 @@
 #include "service-internal.h"
 
 #define BATCH 10000		/* records per push or pull transaction */
+#define FIRST_BATCH 1000	/* records in the first push */
 
 /* Ends the open local transaction: commits when the step in it (rc_step)
  * went well, else rolls back; returns the outcome. */
@@ -198,9 +199,21 @@ send_batch(void *arg)
 	return NULL;
 }
 
+/* Empties the outbox up to entry last, which the centre has committed. */
+static int
+forget_sent(struct service *svc, int64_t last)
+{
+	int rc;
+
+	if ((rc = store_begin(svc->st)) != G_OK)
+		return rc;
+	return end_transaction(svc, store_sync_sent(svc->st, last));
+}
+
 /* Pushes the outbox in batches until it is empty: batch k goes to the
- * centre while batch k+1 is read; the outbox is emptied of batch k once
- * the centre has committed it. */
+ * centre while the outbox is emptied of batch k - 1, which the centre
+ * has committed, and batch k + 1 is read.  The first batch is small, so
+ * that the centre has work at once. */
 static int
 push(struct service *svc, struct central *c, const char *station,
     struct sync_report *rep, sync_progress_fn *progress, void *arg)
@@ -208,11 +221,11 @@ push(struct service *svc, struct central *c, const char *station,
 	struct batch *b[2] = { xcalloc(1, sizeof *b[0]),
 	    xcalloc(1, sizeof *b[1]) };
 	struct sending s = { c, NULL, 0, G_OK, NULL };
-	int64_t total = 0, after = 0;
+	int64_t total = 0, sent = 0;
 	int rc, k = 0;
 
 	store_sync_waiting(svc->st, &total);
-	rc = store_sync_outbox(svc->st, station, b[0]->r, BATCH, 0,
+	rc = store_sync_outbox(svc->st, station, b[0]->r, FIRST_BATCH, 0,
 	    &b[0]->n, &b[0]->last);
 	while (rc == G_OK && b[k]->last != 0) {
 		s.b = b[k];
@@ -221,20 +234,20 @@ push(struct service *svc, struct central *c, const char *station,
 			    "not start a thread."));
 			break;
 		}
-		after = b[k]->last;
-		rc = store_sync_outbox(svc->st, station, b[!k]->r, BATCH, after,
-		    &b[!k]->n, &b[!k]->last);
+		if (sent != 0)
+			rc = forget_sent(svc, sent);
+		if (rc == G_OK)
+			rc = store_sync_outbox(svc->st, station, b[!k]->r,
+			    BATCH, b[k]->last, &b[!k]->n, &b[!k]->last);
+		else
+			b[!k]->n = 0;
 		pthread_join(s.thread, NULL);
 		central_records_free(b[k]->r, b[k]->n);
 		if (s.rc != G_OK) {
 			rc = centre_failed(svc, s.rc, s.cause);
 			break;
 		}
-		if (rc == G_OK && (rc = store_begin(svc->st)) == G_OK)
-			rc = end_transaction(svc, store_sync_sent(svc->st,
-			    after));
-		if (rc != G_OK)
-			break;
+		sent = b[k]->last;
 		rep->pushed += b[k]->n;
 		if (progress != NULL)
 			progress(rep->pushed, total, arg);
@@ -242,6 +255,8 @@ push(struct service *svc, struct central *c, const char *station,
 	}
 	if (rc != G_OK)
 		central_records_free(b[!k]->r, b[!k]->n);
+	if (rc == G_OK && sent != 0)
+		rc = forget_sent(svc, sent);
 	free(b[0]);
 	free(b[1]);
 	return rc;

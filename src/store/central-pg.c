@@ -2,10 +2,11 @@
  * The central store in PostgreSQL, through libpq.  A push runs under a
  * lock that orders pushes, so versions are committed in the order they
  * are given and a station pulling after version v never misses one below
- * it: it looks up which of its records the centre holds already, COPYs
- * the new ones straight in (one round trip for the batch), and merges
- * the others through a temporary table with one UPDATE.  Protocol
- * numbers are given under a lock of their own.
+ * it: it looks up which of its records the centre holds already (but for
+ * those the station made since its last push), COPYs the new ones
+ * straight in (one round trip for the batch), and merges the others
+ * through a temporary table with one UPDATE.  Protocol numbers are given
+ * under a lock of their own.
  */
 #include "config.h"
 
@@ -30,7 +31,8 @@ struct central_pg {
 static const char schema[] =
 	"CREATE SEQUENCE IF NOT EXISTS central_version;"
 	"CREATE TABLE IF NOT EXISTS central_record ("
-	" tbl text NOT NULL, uid text NOT NULL, station text NOT NULL,"
+	" tbl text COLLATE \"C\" NOT NULL, uid text COLLATE \"C\" NOT NULL,"
+	" station text NOT NULL,"
 	" rank bigint NOT NULL, changed_at text NOT NULL, body text NOT NULL,"
 	" version bigint NOT NULL DEFAULT nextval('central_version'),"
 	" PRIMARY KEY (tbl, uid));"
@@ -92,6 +94,10 @@ finish(struct central *c, int rc, char **cause)
 	free(ignored);
 	return rc;
 }
+
+/* The COPY of records into central_record, each with its version. */
+#define COPY_RECORDS "COPY central_record (version, tbl, uid, station, " \
+	"rank, changed_at, body) FROM STDIN"
 
 /* A growing text buffer for what is sent in one piece. */
 struct text {
@@ -159,14 +165,16 @@ put_element(struct text *t, const char *element)
 }
 
 /* Sends the records marked in take (all when take is NULL) with the COPY
- * of sql: columns tbl, uid, station, rank, changed_at, body, and before
- * them the record's place in the batch when numbered. */
+ * of sql: columns base plus the record's place in the batch, tbl, uid,
+ * station, rank, changed_at, body.  G_ERR_EXISTS when the centre holds
+ * one of them already under a unique key. */
 static int
 copy_in(struct central *c, const char *sql, const struct central_record *r,
-    int n, const bool *take, bool numbered, char **cause)
+    int n, const bool *take, int64_t base, char **cause)
 {
 	struct text t = { NULL, 0, 0 };
 	char number[24];
+	const char *state;
 	PGresult *res;
 	int rc = G_OK, i;
 
@@ -177,10 +185,8 @@ copy_in(struct central *c, const char *sql, const struct central_record *r,
 	for (i = 0; rc == G_OK && i < n; i++) {
 		if (take != NULL && !take[i])
 			continue;
-		if (numbered) {
-			snprintf(number, sizeof number, "%d", i);
-			put_field(&t, number, '\t');
-		}
+		snprintf(number, sizeof number, "%lld", (long long)(base + i));
+		put_field(&t, number, '\t');
 		snprintf(number, sizeof number, "%lld", (long long)r[i].rank);
 		put_field(&t, r[i].tbl, '\t');
 		put_field(&t, r[i].uid, '\t');
@@ -197,71 +203,112 @@ copy_in(struct central *c, const char *sql, const struct central_record *r,
 	    rc == G_OK)
 		rc = fail(c, "send the records", cause);
 	while ((res = PQgetResult(conn_of(c))) != NULL) {
-		if (PQresultStatus(res) != PGRES_COMMAND_OK && rc == G_OK)
+		if (PQresultStatus(res) != PGRES_COMMAND_OK && rc == G_OK) {
 			rc = fail(c, "send the records", cause);
+			state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
+			if (state != NULL && strcmp(state, "23505") == 0)
+				rc = G_ERR_EXISTS;	/* unique_violation */
+		}
 		PQclear(res);
 	}
 	return rc;
 }
 
-/* Marks in known the records the centre holds already (by table and
- * uid); *count says how many. */
+/* Orders records by table and uid, through pointers to them. */
 static int
-find_known(struct central *c, const struct central_record *r, int n,
-    bool *known, int *count, char **cause)
+by_key(const void *a, const void *b)
+{
+	const struct central_record *const *x = a, *const *y = b;
+	int d = strcmp((*x)->tbl, (*y)->tbl);
+
+	return d != 0 ? d : strcmp((*x)->uid, (*y)->uid);
+}
+
+/* Marks in known those of the records of one table, sorted by uid from
+ * p[0] to p[m - 1], that the centre holds already; adds them to *count.
+ * The lookup goes through the primary key, whatever the size of the
+ * centre. */
+static int
+find_known_in_table(struct central *c, const struct central_record *r,
+    const struct central_record **p, int m, bool *known, int *count,
+    char **cause)
 {
 	struct text uids = { NULL, 0, 0 };
-	const char *params[1];
+	const char *params[2] = { p[0]->tbl, NULL };
+	struct central_record key;
+	const struct central_record **hit, *k = &key;
 	PGresult *res;
-	int rc = G_OK, i, k, rows;
+	int rc = G_OK, i, rows;
 
-	*count = 0;
-	for (i = 0; i < n; i++)
-		put_element(&uids, r[i].uid);
+	for (i = 0; i < m; i++)
+		put_element(&uids, p[i]->uid);
 	put(&uids, '}');
-	params[0] = uids.p;
-	res = PQexecParams(conn_of(c), "SELECT tbl, uid FROM central_record "
-	    "WHERE uid = ANY ($1::text[])", 1, NULL, params, NULL, NULL, 0);
+	params[1] = uids.p;
+	res = PQexecParams(conn_of(c), "SELECT uid FROM central_record "
+	    "WHERE tbl = $1 AND uid = ANY ($2::text[])", 2, NULL, params,
+	    NULL, NULL, 0);
 	free(uids.p);
 	if (PQresultStatus(res) != PGRES_TUPLES_OK)
 		rc = fail(c, "look the records up", cause);
 	rows = rc == G_OK ? PQntuples(res) : 0;
-	for (k = 0; k < rows; k++)
-		for (i = 0; i < n; i++)
-			if (!known[i] && strcmp(r[i].tbl, PQgetvalue(res, k, 0))
-			    == 0 && strcmp(r[i].uid, PQgetvalue(res, k, 1)) == 0) {
-				known[i] = true;
-				++*count;
-				break;
-			}
+	snprintf(key.tbl, sizeof key.tbl, "%s", p[0]->tbl);
+	for (i = 0; i < rows; i++) {
+		snprintf(key.uid, sizeof key.uid, "%s", PQgetvalue(res, i, 0));
+		hit = bsearch(&k, p, (size_t)m, sizeof *p, by_key);
+		if (hit != NULL && !known[*hit - r]) {
+			known[*hit - r] = true;
+			++*count;
+		}
+	}
 	PQclear(res);
 	return rc;
 }
 
-/* New records go straight in (their versions from the column's default,
- * in the order sent); those the centre holds already through the staged
- * table, replacing what they outrank. */
+/* Marks in known the records the centre holds already (by table and
+ * uid), but for those the station says are fresh when trust_fresh;
+ * *count says how many. */
 static int
-pg_push(struct central *c, const struct central_record *r, int n,
-    char **cause)
+find_known(struct central *c, const struct central_record *r, int n,
+    bool trust_fresh, bool *known, int *count, char **cause)
+{
+	const struct central_record **p = xcalloc((size_t)n, sizeof *p);
+	int rc = G_OK, i, m = 0, from;
+
+	*count = 0;
+	for (i = 0; i < n; i++)
+		if (!trust_fresh || !r[i].fresh)
+			p[m++] = &r[i];
+	qsort(p, (size_t)m, sizeof *p, by_key);
+	for (from = 0, i = 1; rc == G_OK && i <= m; i++)
+		if (i == m || strcmp(p[i]->tbl, p[from]->tbl) != 0) {
+			rc = find_known_in_table(c, r, p + from, i - from,
+			    known, count, cause);
+			from = i;
+		}
+	free(p);
+	return rc;
+}
+
+/* Stores the batch: the records new to the centre go straight in with
+ * versions from base on, in the order given; those it holds already
+ * through the staged table, replacing what they outrank, with versions
+ * after.  When trust_fresh, the records the station says are fresh are
+ * taken as new without a lookup: G_ERR_EXISTS when one was not. */
+static int
+store_batch(struct central *c, const struct central_record *r, int n,
+    int64_t base, bool trust_fresh, char **cause)
 {
 	bool *known = xcalloc((size_t)n, sizeof *known), *fresh;
 	int rc, i, nknown = 0;
 
 	fresh = xcalloc((size_t)n, sizeof *fresh);
-	if ((rc = exec(c, "BEGIN", "begin", cause)) != G_OK)
-		goto out;
-	rc = exec(c, "LOCK TABLE central_record IN SHARE ROW EXCLUSIVE MODE",
-	    "prepare the push", cause);
-	if (rc == G_OK)
-		rc = find_known(c, r, n, known, &nknown, cause);
+	rc = find_known(c, r, n, trust_fresh, known, &nknown, cause);
 	for (i = 0; i < n; i++)
 		fresh[i] = !known[i];
 	if (rc == G_OK && nknown < n)
-		rc = copy_in(c, "COPY central_record (tbl, uid, station, rank, "
-		    "changed_at, body) FROM STDIN", r, n, fresh, false, cause);
+		rc = copy_in(c, COPY_RECORDS, r, n, fresh, base, cause);
 	if (rc == G_OK && nknown > 0)
-		rc = copy_in(c, "COPY staged FROM STDIN", r, n, known, true,
+		rc = copy_in(c, "COPY staged FROM STDIN", r, n, known, 0,
 		    cause);
 	if (rc == G_OK && nknown > 0)
 		rc = exec(c, "UPDATE central_record AS k SET station = "
@@ -271,11 +318,60 @@ pg_push(struct central *c, const struct central_record *r, int n,
 		    "k.uid = s.uid AND s.body <> k.body AND (s.rank > k.rank OR "
 		    "(s.rank = k.rank AND s.changed_at >= k.changed_at))",
 		    "store the records", cause);
-	rc = finish(c, rc, cause);
-out:
 	free(known);
 	free(fresh);
 	return rc;
+}
+
+/* Takes n versions for a batch, after every version given so far: the
+ * first in *base. */
+static int
+take_versions(struct central *c, int n, int64_t *base, char **cause)
+{
+	char count[24];
+	const char *params[1] = { count };
+	PGresult *res;
+	int rc = G_OK;
+
+	snprintf(count, sizeof count, "%d", n);
+	res = PQexecParams(conn_of(c), "SELECT setval('central_version', "
+	    "nextval('central_version') + $1::integer - 1) - $1::integer + 1",
+	    1, NULL, params, NULL, NULL, 0);
+	if (PQresultStatus(res) != PGRES_TUPLES_OK || PQntuples(res) != 1)
+		rc = fail(c, "number the records", cause);
+	else
+		*base = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
+	PQclear(res);
+	return rc;
+}
+
+/* Under a lock that orders pushes, the batch takes its versions at once.
+ * The records the station made since its last push (most, in a big
+ * push) go in with no lookup; when the centre holds one after all (that
+ * push was cut short after the centre committed it), the batch is taken
+ * back and every record looked up. */
+static int
+pg_push(struct central *c, const struct central_record *r, int n,
+    char **cause)
+{
+	int64_t base = 0;
+	int rc;
+
+	if ((rc = exec(c, "BEGIN", "begin", cause)) != G_OK)
+		return rc;
+	rc = exec(c, "LOCK TABLE central_record IN SHARE ROW EXCLUSIVE MODE; "
+	    "SAVEPOINT fresh", "prepare the push", cause);
+	if (rc == G_OK)
+		rc = take_versions(c, n, &base, cause);
+	if (rc == G_OK && (rc = store_batch(c, r, n, base, true, cause)) ==
+	    G_ERR_EXISTS) {
+		free(*cause);
+		*cause = NULL;
+		if ((rc = exec(c, "ROLLBACK TO fresh", "prepare the push",
+		    cause)) == G_OK)
+			rc = store_batch(c, r, n, base, false, cause);
+	}
+	return finish(c, rc, cause);
 }
 
 static int

@@ -72,33 +72,47 @@ record_fill(sqlite3_stmt *s, int col, struct central_record *r)
 	return true;
 }
 
-/* Exports row id of tbl, changed last at at, into *r; G_ERR_NOTFOUND
- * when it is gone. */
+/* Exports the rows of table t in the outbox after entry after up to
+ * entry last into out from out[*n] on, each with its first place in the
+ * outbox as its version, fresh when it was made there. */
 static int
-export_row(struct store *st, const char *tbl, int64_t id, const char *at,
-    const char *station, struct central_record *r)
+export_table(struct store *st, const struct sync_table *t, int64_t after,
+    int64_t last, const char *station, struct central_record *out, int *n)
 {
-	const struct sync_table *t = sync_table(tbl);
-	sqlite3_stmt *s;
-	int rc;
+	sqlite3_stmt *s = store_prepare(st, t->export);
+	struct central_record *r;
+	int rc = G_OK, step;
 
-	if (t == NULL || (s = store_prepare(st, t->export)) == NULL)
+	if (s == NULL)
 		return G_ERR_STORE;
-	sqlite3_bind_int64(s, 1, id);
-	store_bind_text(s, 2, at);
-	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (!record_fill(s, 0, r))
+	store_bind_text(s, 1, t->tbl);
+	sqlite3_bind_int64(s, 2, after);
+	sqlite3_bind_int64(s, 3, last);
+	while (rc == G_OK && (step = sqlite3_step(s)) == SQLITE_ROW) {
+		r = &out[*n];
+		if (!record_fill(s, 2, r)) {
 			rc = store_fail(st, "export a change");
-		else {
-			snprintf(r->tbl, sizeof r->tbl, "%s", tbl);
-			snprintf(r->station, sizeof r->station, "%s", station);
-			rc = G_OK;
+			break;
 		}
-	} else
-		rc = rc == SQLITE_DONE ? G_ERR_NOTFOUND :
-		    store_fail(st, "export a change");
+		r->version = sqlite3_column_int64(s, 0);
+		r->fresh = sqlite3_column_int(s, 1) != 0;
+		snprintf(r->tbl, sizeof r->tbl, "%s", t->tbl);
+		snprintf(r->station, sizeof r->station, "%s", station);
+		++*n;
+	}
+	if (rc == G_OK && step != SQLITE_DONE)
+		rc = store_fail(st, "export a change");
 	store_release(st, s);
 	return rc;
+}
+
+static int
+by_outbox_place(const void *a, const void *b)
+{
+	int64_t x = ((const struct central_record *)a)->version;
+	int64_t y = ((const struct central_record *)b)->version;
+
+	return (x > y) - (x < y);
 }
 
 int
@@ -106,39 +120,41 @@ store_sync_outbox(struct store *st, const char *station,
     struct central_record *out, int max, int64_t after, int *n,
     int64_t *last)
 {
+	const struct sync_table *t;
 	sqlite3_stmt *s;
-	char tbl[32], at[32];
-	int rc = G_OK, step;
+	int rc, step;
 
 	*n = 0;
 	*last = 0;
-	/* The oldest max entries, each row once: its latest state is what
-	 * is exported anyway. */
-	if ((s = store_prepare(st, "SELECT tbl, row_id, MAX(seq), MAX(at) "
-	    "FROM (SELECT seq, tbl, row_id, at FROM outbox WHERE seq > ?2 "
-	    "ORDER BY seq LIMIT ?1) GROUP BY tbl, row_id ORDER BY MIN(seq)"))
-	    == NULL)
-		return G_ERR_STORE;
-	sqlite3_bind_int(s, 1, max);
-	sqlite3_bind_int64(s, 2, after);
-	while (rc == G_OK && (step = sqlite3_step(s)) == SQLITE_ROW) {
-		if (sqlite3_column_int64(s, 2) > *last)
-			*last = sqlite3_column_int64(s, 2);
-		store_column_copy(s, 0, tbl, sizeof tbl);
-		store_column_copy(s, 3, at, sizeof at);
-		rc = export_row(st, tbl, sqlite3_column_int64(s, 1), at,
-		    station, &out[*n]);
-		if (rc == G_OK)
-			++*n;
-		else if (rc == G_ERR_NOTFOUND)	/* a row rolled away since */
-			rc = G_OK;
+	if ((s = store_prepare(st, "SELECT COALESCE(MAX(seq), 0) FROM "
+	    "(SELECT seq FROM outbox WHERE seq > ?1 ORDER BY seq LIMIT ?2)"))
+	    != NULL) {
+		sqlite3_bind_int64(s, 1, after);
+		sqlite3_bind_int(s, 2, max);
 	}
+	rc = store_step_one(st, s, "read the outbox", store_fill_id, last);
+	if (rc != G_OK || *last == 0)
+		return rc;
+	/* Table by table, each row once (its latest state is what is
+	 * exported anyway), then in the order they were first changed. */
+	if ((s = store_prepare(st, "SELECT DISTINCT tbl FROM outbox WHERE "
+	    "seq > ?1 AND seq <= ?2")) == NULL)
+		return G_ERR_STORE;
+	sqlite3_bind_int64(s, 1, after);
+	sqlite3_bind_int64(s, 2, *last);
+	while (rc == G_OK && (step = sqlite3_step(s)) == SQLITE_ROW)
+		if ((t = sync_table((const char *)sqlite3_column_text(s, 0)))
+		    != NULL)
+			rc = export_table(st, t, after, *last, station, out, n);
 	if (rc == G_OK && step != SQLITE_DONE)
 		rc = store_fail(st, "read the outbox");
 	store_release(st, s);
-	if (rc != G_OK)
+	if (rc != G_OK) {
 		central_records_free(out, *n);
-	return rc;
+		return rc;
+	}
+	qsort(out, (size_t)*n, sizeof *out, by_outbox_place);
+	return G_OK;
 }
 
 int

@@ -351,11 +351,24 @@ static const char *const import_apply[] = {
 	NULL
 };
 
+/* Joins the rows of table ?1 in the outbox after entry ?2 up to entry
+ * ?3 to the table (as alias), each row once, with the place it first
+ * took (sync_first), whether one of its entries made it (sync_fresh) and
+ * the time of its latest change (sync_at). */
+#define SLICE(alias) " JOIN (SELECT row_id AS sync_row, " \
+	"MIN(seq) AS sync_first, MAX(fresh) AS sync_fresh, " \
+	"MAX(at) AS sync_at FROM outbox " \
+	"WHERE tbl = ?1 AND seq > ?2 AND seq <= ?3 GROUP BY row_id) " \
+	"ON sync_row = " alias ".id"
+
+/* What every export begins with (see SLICE). */
+#define EXPORT "SELECT sync_first, sync_fresh, "
+
 /* In the order a joining station queues them: what others point at
  * first. */
 static const struct sync_table tables[] = {
 	{ "person",
-	  "SELECT uid, revision, changed_at, json_object('country', country, "
+	  EXPORT "uid, revision, changed_at, json_object('country', country, "
 	  "'cnp', cnp, 'afm', afm, 'amka', amka, 'surname', surname, "
 	  "'given_names', given_names, 'former_names', former_names, "
 	  "'birth_date', birth_date, 'town', town, 'district', district, "
@@ -363,13 +376,13 @@ static const struct sync_table tables[] = {
 	  "'staircase', staircase, 'floor', floor, 'apartment', apartment, "
 	  "'postal_code', postal_code, 'phone', phone, 'email', email, "
 	  "'contact', contact, 'level', level, 'created_at', created_at) "
-	  "FROM person WHERE id = ?1",
+	  "FROM person p" SLICE("p"),
 	  "INSERT INTO outbox (tbl, row_id, at) SELECT 'person', id, "
 	  "changed_at FROM person ORDER BY id",
 	  "SELECT revision, changed_at FROM person WHERE uid = ?1",
 	  NULL, person_apply },
 	{ "request",
-	  "SELECT r.uid, r.revision, r.changed_at, json_object("
+	  EXPORT "r.uid, r.revision, r.changed_at, json_object("
 	  "'type', r.type, 'department', r.department, "
 	  "'category', r.category, "
 	  "'person', (SELECT uid FROM person WHERE id = r.person_id), "
@@ -384,7 +397,7 @@ static const struct sync_table tables[] = {
 	  "'registered_by', registered_by, 'station', station, "
 	  "'annulled_at', annulled_at, 'annulled_by', annulled_by, "
 	  "'annul_reason', annul_reason) FROM registry "
-	  "WHERE request_id = r.id))) FROM request r WHERE r.id = ?1",
+	  "WHERE request_id = r.id))) FROM request r" SLICE("r"),
 	  "INSERT INTO outbox (tbl, row_id, at) SELECT 'request', id, "
 	  "changed_at FROM request ORDER BY id",
 	  "SELECT revision, changed_at FROM request WHERE uid = ?1",
@@ -392,11 +405,11 @@ static const struct sync_table tables[] = {
 	  "person WHERE uid = j->>'person') " BODY,
 	  request_apply },
 	{ "request_event",
-	  "SELECT e.uid, 0, e.at, json_object("
+	  EXPORT "e.uid, 0, e.at, json_object("
 	  "'request', (SELECT uid FROM request WHERE id = e.request_id), "
 	  "'from_status', e.from_status, 'to_status', e.to_status, "
 	  "'text', e.text, 'by_actor', e.by_actor, 'station', e.station, "
-	  "'at', e.at) FROM request_event e WHERE e.id = ?1",
+	  "'at', e.at) FROM request_event e" SLICE("e"),
 	  "INSERT INTO outbox (tbl, row_id, at) SELECT 'request_event', "
 	  "id, at FROM request_event ORDER BY id",
 	  NULL,
@@ -404,13 +417,13 @@ static const struct sync_table tables[] = {
 	  "json(?2) ->> 'request')",
 	  event_apply },
 	{ "credential",
-	  "SELECT c.uid, " CREDENTIAL_RANK ", c.changed_at, json_object("
+	  EXPORT "c.uid, " CREDENTIAL_RANK ", c.changed_at, json_object("
 	  "'person', (SELECT uid FROM person WHERE id = c.person_id), "
 	  "'username', username, 'password_hash', password_hash, "
 	  "'state', state, 'must_change', must_change, "
 	  "'created_at', created_at, 'activated_at', activated_at, "
 	  "'revoked_at', revoked_at, 'revoke_reason', revoke_reason) "
-	  "FROM credential c WHERE id = ?1",
+	  "FROM credential c" SLICE("c"),
 	  "INSERT INTO outbox (tbl, row_id, at) SELECT 'credential', id, "
 	  "changed_at FROM credential ORDER BY id",
 	  "SELECT " CREDENTIAL_RANK ", changed_at FROM credential "
@@ -419,7 +432,7 @@ static const struct sync_table tables[] = {
 	  "json(?2) ->> 'person')",
 	  credential_apply },
 	{ "envelope",
-	  "SELECT e.uid, " ENVELOPE_RANK ", e.changed_at, json_object("
+	  EXPORT "e.uid, " ENVELOPE_RANK ", e.changed_at, json_object("
 	  "'serial', serial, 'year', year, 'number', number, "
 	  "'origin', origin, "
 	  "'person', (SELECT uid FROM person WHERE id = e.person_id), "
@@ -432,7 +445,7 @@ static const struct sync_table tables[] = {
 	  "'printed_at', printed_at, 'expires_at', expires_at, "
 	  "'handed_over_at', handed_over_at, "
 	  "'handed_over_by', handed_over_by, 'document', document) "
-	  "FROM envelope e WHERE id = ?1",
+	  "FROM envelope e" SLICE("e"),
 	  "INSERT INTO outbox (tbl, row_id, at) SELECT 'envelope', id, "
 	  "changed_at FROM envelope ORDER BY id",
 	  "SELECT " ENVELOPE_RANK ", changed_at FROM envelope WHERE uid = ?1",
@@ -443,7 +456,7 @@ static const struct sync_table tables[] = {
 	  "uid = j->>'replaces')) " BODY,
 	  envelope_apply },
 	{ "validation",
-	  "SELECT v.uid, v.revoked_at IS NOT NULL, ?2, json_object("
+	  EXPORT "v.uid, v.revoked_at IS NOT NULL, sync_at, json_object("
 	  "'person', (SELECT uid FROM person WHERE id = v.person_id), "
 	  "'national_key', national_key, 'method', method, "
 	  "'doc_type', doc_type, 'doc_series', doc_series, "
@@ -452,7 +465,7 @@ static const struct sync_table tables[] = {
 	  "'evidence', evidence, 'validated_by', validated_by, "
 	  "'station', station, 'at', at, 'revoked_at', revoked_at, "
 	  "'revoked_by', revoked_by, 'revoke_reason', revoke_reason) "
-	  "FROM validation v WHERE id = ?1",
+	  "FROM validation v" SLICE("v"),
 	  "INSERT INTO outbox (tbl, row_id, at) SELECT 'validation', id, at "
 	  "FROM validation ORDER BY id",
 	  NULL,
@@ -460,22 +473,23 @@ static const struct sync_table tables[] = {
 	  "json(?2) ->> 'person')",
 	  validation_apply },
 	{ "business",
-	  "SELECT uid, 0, ?2, json_object('country', country, 'cui', cui, "
+	  EXPORT "uid, 0, sync_at, json_object('country', country, "
+	  "'cui', cui, "
 	  "'afm', afm, 'name', name, 'search_key', search_key, 'town', town, "
 	  "'street', street, 'number', number, 'postal_code', postal_code, "
 	  "'email', email, 'created_by', created_by, "
-	  "'created_at', created_at) FROM business WHERE id = ?1",
+	  "'created_at', created_at) FROM business b" SLICE("b"),
 	  "INSERT INTO outbox (tbl, row_id, at) SELECT 'business', id, "
 	  "created_at FROM business ORDER BY id",
 	  NULL, NULL, business_apply },
 	{ "representative",
-	  "SELECT r.uid, r.ended_at IS NOT NULL, ?2, json_object("
+	  EXPORT "r.uid, r.ended_at IS NOT NULL, sync_at, json_object("
 	  "'business', (SELECT uid FROM business WHERE id = r.business_id), "
 	  "'person', (SELECT uid FROM person WHERE id = r.person_id), "
 	  "'declaration_date', declaration_date, "
 	  "'document_ref', document_ref, 'recorded_by', recorded_by, "
 	  "'station', station, 'at', at, 'ended_at', ended_at, "
-	  "'ended_by', ended_by) FROM representative r WHERE id = ?1",
+	  "'ended_by', ended_by) FROM representative r" SLICE("r"),
 	  "INSERT INTO outbox (tbl, row_id, at) SELECT 'representative', id, "
 	  "at FROM representative ORDER BY id",
 	  NULL,
@@ -484,12 +498,12 @@ static const struct sync_table tables[] = {
 	  "j->>'person') " BODY,
 	  representative_apply },
 	{ "registration_request",
-	  "SELECT g.uid, g.status <> 'pending', ?2, json_object("
+	  EXPORT "g.uid, g.status <> 'pending', sync_at, json_object("
 	  "'person', (SELECT uid FROM person WHERE id = g.person_id), "
 	  "'source', source, 'received_at', received_at, "
 	  "'deadline', deadline, 'status', status, "
 	  "'handled_by', handled_by, 'handled_at', handled_at, 'note', note) "
-	  "FROM registration_request g WHERE id = ?1",
+	  "FROM registration_request g" SLICE("g"),
 	  "INSERT INTO outbox (tbl, row_id, at) SELECT "
 	  "'registration_request', id, received_at FROM registration_request "
 	  "ORDER BY id",
@@ -498,10 +512,10 @@ static const struct sync_table tables[] = {
 	  "json(?2) ->> 'person')",
 	  registration_apply },
 	{ "taxpayer",
-	  "SELECT national_id, 0, ?2, json_object('name', name, "
+	  EXPORT "national_id, 0, sync_at, json_object('name', name, "
 	  "'address', address, "
 	  "'person', (SELECT uid FROM person WHERE id = t.person_id)) "
-	  "FROM taxpayer t WHERE id = ?1",
+	  "FROM taxpayer t" SLICE("t"),
 	  "INSERT INTO outbox (tbl, row_id, at) SELECT 'taxpayer', id, "
 	  "strftime('%Y-%m-%dT%H:%M:%fZ', 'now') FROM taxpayer ORDER BY id",
 	  NULL,
@@ -509,13 +523,13 @@ static const struct sync_table tables[] = {
 	  "person WHERE uid = j->>'person') " BODY,
 	  taxpayer_apply },
 	{ "taxable_unit",
-	  "SELECT code, 0, ?2, json_object('kind', kind, "
+	  EXPORT "code, 0, sync_at, json_object('kind', kind, "
 	  "'description', description, 'address', address, "
 	  "'owners', json((SELECT json_group_array(json_object("
 	  "'taxpayer', t.national_id, 'num', w.share_num, "
 	  "'den', w.share_den)) FROM unit_owner w JOIN taxpayer t "
 	  "ON t.id = w.taxpayer_id WHERE w.unit_id = u.id))) "
-	  "FROM taxable_unit u WHERE id = ?1",
+	  "FROM taxable_unit u" SLICE("u"),
 	  "INSERT INTO outbox (tbl, row_id, at) SELECT 'taxable_unit', id, "
 	  "strftime('%Y-%m-%dT%H:%M:%fZ', 'now') FROM taxable_unit "
 	  "ORDER BY id",
@@ -525,7 +539,7 @@ static const struct sync_table tables[] = {
 	  "WHERE national_id = o.value ->> 'taxpayer'))",
 	  unit_apply },
 	{ "obligation",
-	  "SELECT ref, 0, ?2, json_object("
+	  EXPORT "ref, 0, sync_at, json_object("
 	  "'taxpayer', (SELECT national_id FROM taxpayer "
 	  "WHERE id = o.taxpayer_id), "
 	  "'unit', (SELECT code FROM taxable_unit WHERE id = o.unit_id), "
@@ -533,7 +547,7 @@ static const struct sync_table tables[] = {
 	  "'principal', principal, 'notice', notice, "
 	  "'notice_date', notice_date, 'due_date', due_date, 'iban', iban, "
 	  "'rf', rf, 'discountable', discountable) "
-	  "FROM obligation o WHERE id = ?1",
+	  "FROM obligation o" SLICE("o"),
 	  "INSERT INTO outbox (tbl, row_id, at) SELECT 'obligation', id, "
 	  "strftime('%Y-%m-%dT%H:%M:%fZ', 'now') FROM obligation ORDER BY id",
 	  NULL,
@@ -542,7 +556,7 @@ static const struct sync_table tables[] = {
 	  "(SELECT 1 FROM taxable_unit WHERE code = j->>'unit')) " BODY,
 	  obligation_apply },
 	{ "payment",
-	  "SELECT key, 0, ?2, json_object("
+	  EXPORT "key, 0, sync_at, json_object("
 	  "'taxpayer', (SELECT national_id FROM taxpayer "
 	  "WHERE id = p.taxpayer_id), "
 	  "'payer', payer, 'amount', amount, 'paid_on', paid_on, "
@@ -554,7 +568,7 @@ static const struct sync_table tables[] = {
 	  "'principal', a.principal, 'charges', a.charges, "
 	  "'closed_charges', a.closed_charges, 'discount', a.discount)) "
 	  "FROM allocation a JOIN obligation o ON o.id = a.obligation_id "
-	  "WHERE a.payment_id = p.id))) FROM payment p WHERE id = ?1",
+	  "WHERE a.payment_id = p.id))) FROM payment p" SLICE("p"),
 	  "INSERT INTO outbox (tbl, row_id, at) SELECT 'payment', id, "
 	  "registered_at FROM payment ORDER BY id",
 	  NULL,
@@ -564,7 +578,7 @@ static const struct sync_table tables[] = {
 	  "obligation WHERE ref = a.value ->> 'obligation')) " BODY,
 	  payment_apply },
 	{ "declaration",
-	  "SELECT b.uid || ':' || d.year || 'Q' || d.quarter, 0, ?2, "
+	  EXPORT "b.uid || ':' || d.year || 'Q' || d.quarter, 0, sync_at, "
 	  "json_object('business', b.uid, 'year', d.year, "
 	  "'quarter', d.quarter, 'gross', d.gross, "
 	  "'night_club', d.night_club, 'declared_on', d.declared_on, "
@@ -572,7 +586,7 @@ static const struct sync_table tables[] = {
 	  "'payment', (SELECT key FROM payment WHERE id = d.payment_id), "
 	  "'declared_by', d.declared_by, 'station', d.station) "
 	  "FROM declaration d JOIN business b ON b.id = d.business_id "
-	  "WHERE d.id = ?1",
+	  SLICE("d"),
 	  "INSERT INTO outbox (tbl, row_id, at) SELECT 'declaration', id, "
 	  "declared_on FROM declaration ORDER BY id",
 	  NULL,
@@ -581,34 +595,34 @@ static const struct sync_table tables[] = {
 	  "(SELECT 1 FROM payment WHERE key = j->>'payment')) " BODY,
 	  declaration_apply },
 	{ "register_import",
-	  "SELECT sha256 || '@' || started_at, 0, ?2, json_object("
+	  EXPORT "sha256 || '@' || started_at, 0, sync_at, json_object("
 	  "'file', file, 'sha256', sha256, 'started_at', started_at, "
 	  "'finished_at', finished_at, 'rows_read', rows_read, "
 	  "'rows_bad', rows_bad, 'imported_by', imported_by) "
-	  "FROM register_import WHERE id = ?1",
+	  "FROM register_import i" SLICE("i"),
 	  "INSERT INTO outbox (tbl, row_id, at) SELECT 'register_import', "
 	  "id, started_at FROM register_import ORDER BY id",
 	  NULL, NULL, import_apply },
 	{ "poll",
-	  "SELECT uid, 0, created_at, json_object('question', question, "
+	  EXPORT "uid, 0, created_at, json_object('question', question, "
 	  "'opens_on', opens_on, 'closes_on', closes_on, 'level', level, "
 	  "'created_by', created_by, 'created_at', created_at, "
 	  "'options', json((SELECT json_group_array(label) FROM (SELECT "
 	  "label FROM poll_option WHERE poll_id = p.id ORDER BY position)))) "
-	  "FROM poll p WHERE id = ?1",
+	  "FROM poll p" SLICE("p"),
 	  "INSERT INTO outbox (tbl, row_id, at) SELECT 'poll', id, "
 	  "created_at FROM poll ORDER BY id",
 	  NULL, NULL, poll_apply },
 	/* Who voted in poll ?1, as this station knows it: one record per
 	 * poll and station, growing. */
 	{ "poll_voter",
-	  "SELECT uid || '@' || (SELECT uid FROM station_identity), "
-	  "(SELECT COUNT(*) FROM poll_voter WHERE poll_id = p.id), ?2, "
+	  EXPORT "uid || '@' || (SELECT uid FROM station_identity), "
+	  "(SELECT COUNT(*) FROM poll_voter WHERE poll_id = p.id), sync_at, "
 	  "json_object('poll', uid, 'voters', json((SELECT "
 	  "json_group_array(json_object('person', q.uid, "
 	  "'origin', v.origin)) FROM poll_voter v JOIN person q "
 	  "ON q.id = v.person_id WHERE v.poll_id = p.id))) "
-	  "FROM poll p WHERE id = ?1",
+	  "FROM poll p" SLICE("p"),
 	  "INSERT INTO outbox (tbl, row_id, at) SELECT DISTINCT 'poll_voter', "
 	  "poll_id, strftime('%Y-%m-%dT%H:%M:%fZ', 'now') FROM poll_voter",
 	  NULL,
@@ -618,12 +632,13 @@ static const struct sync_table tables[] = {
 	  poll_voter_apply },
 	/* This station's own counts of poll ?1, never a vote. */
 	{ "poll_count",
-	  "SELECT uid || '#' || (SELECT uid FROM station_identity), "
-	  "(SELECT SUM(votes) FROM poll_option WHERE poll_id = p.id), ?2, "
+	  EXPORT "uid || '#' || (SELECT uid FROM station_identity), "
+	  "(SELECT SUM(votes) FROM poll_option WHERE poll_id = p.id), "
+	  "sync_at, "
 	  "json_object('poll', uid, 'station', (SELECT uid FROM "
 	  "station_identity), 'counts', json((SELECT json_group_array(votes) "
 	  "FROM (SELECT votes FROM poll_option WHERE poll_id = p.id "
-	  "ORDER BY position)))) FROM poll p WHERE id = ?1",
+	  "ORDER BY position)))) FROM poll p" SLICE("p"),
 	  "INSERT INTO outbox (tbl, row_id, at) SELECT 'poll_count', id, "
 	  "created_at FROM poll ORDER BY id",
 	  NULL,
@@ -631,7 +646,7 @@ static const struct sync_table tables[] = {
 	  "json(?2) ->> 'poll')",
 	  poll_count_apply },
 	{ "fine",
-	  "SELECT municipality || '/' || number, 0, ?2, json_object("
+	  EXPORT "municipality || '/' || number, 0, sync_at, json_object("
 	  "'municipality', municipality, 'number', number, 'plate', plate, "
 	  "'issued_at', issued_at, 'type', type, 'amount', amount, "
 	  "'registered_at', registered_at, 'registered_by', registered_by, "
@@ -639,17 +654,17 @@ static const struct sync_table tables[] = {
 	  "'key', key, 'amount', amount, 'paid_on', paid_on, "
 	  "'channel', channel, 'registered_at', registered_at, "
 	  "'registered_by', registered_by, 'station', station) "
-	  "FROM fine_payment WHERE fine_id = f.id))) FROM fine f "
-	  "WHERE id = ?1",
+	  "FROM fine_payment WHERE fine_id = f.id))) FROM fine f"
+	  SLICE("f"),
 	  "INSERT INTO outbox (tbl, row_id, at) SELECT 'fine', id, "
 	  "registered_at FROM fine ORDER BY id",
 	  NULL, NULL, fine_apply },
 	{ "audit",
-	  "SELECT (SELECT uid FROM station_identity) || '-a' || id, 0, at, "
+	  EXPORT "(SELECT uid FROM station_identity) || '-a' || id, 0, at, "
 	  "json_object('at', at, 'actor', actor, 'role', role, "
 	  "'station', station, 'action', action, 'object', object, "
 	  "'on_behalf', on_behalf, 'outcome', outcome, "
-	  "'prev_hash', prev_hash, 'hash', hash) FROM audit WHERE id = ?1",
+	  "'prev_hash', prev_hash, 'hash', hash) FROM audit a" SLICE("a"),
 	  "INSERT INTO outbox (tbl, row_id, at) SELECT 'audit', id, at "
 	  "FROM audit ORDER BY id",
 	  NULL, NULL, audit_apply },

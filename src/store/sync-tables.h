@@ -3,17 +3,19 @@
  * row becomes a record and how a pulled record comes in.  Only
  * src/store/store-sync.c uses it.
  *
- * Every statement takes the same parameters: for export, ?1 the local
- * row id and ?2 the time of its latest change (from the outbox); for
- * everything else ?1 the record's uid, ?2 its body, ?3 its rank and ?4
- * its time.
+ * Every statement takes the same parameters: for export, ?1 the table's
+ * name and ?2, ?3 the outbox entries the slice lies after and ends at;
+ * for everything else ?1 the record's uid, ?2 its body, ?3 its rank and
+ * ?4 its time.
  */
 #ifndef GUICHET_SYNC_TABLES_H
 #define GUICHET_SYNC_TABLES_H
 
 struct sync_table {
 	const char *tbl;
-	/* uid, rank, time of the change, body (JSON) of row ?1 */
+	/* for each of the table's rows in a slice of the outbox: the first
+	 * entry it has there, whether an entry there made it, its uid,
+	 * rank, time of the change and body (JSON) */
 	const char *export;
 	/* puts every row of the table in the outbox, for a station joining
 	 * a centre */

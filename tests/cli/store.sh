@@ -53,7 +53,7 @@ check_eq "an older schema is refused" 1 "$RC"
 check_contains "with the command that fixes it" "guichetctl migrate" "$ERR"
 run_ctl --json migrate
 check_eq "migrate applies what is missing" 0 "$RC"
-check_contains "and reports it as JSON" '"applied": 13' "$OUT"
+check_contains "and reports it as JSON" '"applied": 14' "$OUT"
 check_eq "the people are still there" 5 "$(sqlite3 "$DB" 'SELECT COUNT(*) FROM person')"
 check_eq "and their names are folded for search" 0 \
     "$(sqlite3 "$DB" "SELECT COUNT(*) FROM person WHERE search_name = '' OR id NOT IN (SELECT person_id FROM person_search)")"
