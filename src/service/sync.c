@@ -236,11 +236,10 @@ push(struct service *svc, struct central *c, const char *station,
 		}
 		if (sent != 0)
 			rc = forget_sent(svc, sent);
+		b[!k]->n = 0;
 		if (rc == G_OK)
 			rc = store_sync_outbox(svc->st, station, b[!k]->r,
 			    BATCH, b[k]->last, &b[!k]->n, &b[!k]->last);
-		else
-			b[!k]->n = 0;
 		pthread_join(s.thread, NULL);
 		central_records_free(b[k]->r, b[k]->n);
 		if (s.rc != G_OK) {
@@ -253,10 +252,12 @@ push(struct service *svc, struct central *c, const char *station,
 			progress(rep->pushed, total, arg);
 		k = !k;
 	}
-	if (rc != G_OK)
-		central_records_free(b[!k]->r, b[!k]->n);
 	if (rc == G_OK && sent != 0)
 		rc = forget_sent(svc, sent);
+	/* What a failure left unsent (a batch freed already has no
+	 * bodies). */
+	central_records_free(b[0]->r, b[0]->n);
+	central_records_free(b[1]->r, b[1]->n);
 	free(b[0]);
 	free(b[1]);
 	return rc;
