@@ -223,6 +223,7 @@ main(int argc, char **argv)
 	conn = PQconnectdb(url);
 	if (PQstatus(conn) != CONNECTION_OK)
 		die(url, PQerrorMessage(conn));
+	pg_exec(conn, "SET client_min_messages = warning");
 	conf_defaults(&conf);
 	free(conf.central);
 	conf.central = xstrdup(url);

@@ -56,6 +56,9 @@ id=$(file_at a "Groapă în asfalt")
 check_contains "A's request gets the centre's first number" \
     "$YEAR/000001 registered" "$(on a requests show "$id")"
 on a sync --once >/dev/null
+check_eq "A's cursor moves past its own records: it reads them no more" \
+    "$(central_sql "SELECT MAX(version) FROM central_record")" \
+    "$(sqlite3 "$WORK/a.db" "SELECT cursor FROM sync_state")"
 run_ctl -c "$WORK/b.conf" sync --once
 check_contains "B receives it" "received" "$OUT"
 run_ctl -c "$WORK/b.conf" requests show "$YEAR/000001"

@@ -55,10 +55,13 @@ int central_push(struct central *c, const struct central_record *r, int n,
 /* Calls fn with up to limit records of a version above after that another
  * station than station sent, in version order, but for audit rows, which
  * the centre keeps and hands to no station; fn returns G_OK to go on,
- * or an error, which stops the pull and is returned. */
+ * or an error, which stops the pull and is returned.  Sets *seen to the
+ * version the station has seen everything up to: the last record's, or,
+ * when fewer than limit came, the newest the centre had committed (so
+ * its own records are not read again). */
 int central_pull(struct central *c, int64_t after, const char *station,
     int limit, int (*fn)(const struct central_record *r, void *arg),
-    void *arg, char **cause);
+    void *arg, int64_t *seen, char **cause);
 
 /* Gives request_uid its protocol number of year: the next one, or the
  * one it has already (so asking again after a crash gives the same). */

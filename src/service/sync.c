@@ -279,9 +279,10 @@ keep_pulled(const struct central_record *r, void *arg)
 	return G_OK;
 }
 
-/* Applies one pulled batch and moves the cursor past it, at once. */
+/* Applies one pulled batch (none is fine) and moves the cursor to seen,
+ * at once. */
 static int
-apply_batch(struct service *svc, const struct pulled *p)
+apply_batch(struct service *svc, const struct pulled *p, int64_t seen)
 {
 	int64_t indexed;
 	int rc, i, unparked;
@@ -291,24 +292,26 @@ apply_batch(struct service *svc, const struct pulled *p)
 	rc = store_sync_applying(svc->st, true);
 	for (i = 0; rc == G_OK && i < p->n; i++)
 		rc = store_sync_apply(svc->st, &p->r[i]);
-	if (rc == G_OK)
+	if (rc == G_OK && p->n > 0)
 		rc = store_sync_unpark(svc->st, &unparked);
-	if (rc == G_OK)
+	if (rc == G_OK && p->n > 0)
 		rc = service_person_index_missing(svc, &indexed);
 	if (rc == G_OK)
-		rc = store_sync_set_cursor(svc->st, p->r[p->n - 1].version);
+		rc = store_sync_set_cursor(svc->st, seen);
 	if (rc == G_OK)
 		rc = store_sync_applying(svc->st, false);
 	return end_transaction(svc, rc);
 }
 
-/* Pulls what the other stations changed, batch after batch. */
+/* Pulls what the other stations changed, batch after batch; the cursor
+ * moves past this station's own records too, so they are not read
+ * again. */
 static int
 pull(struct service *svc, struct central *c, const char *station,
     struct sync_report *rep)
 {
 	struct pulled *p = xcalloc(1, sizeof *p);
-	int64_t cursor;
+	int64_t cursor, seen;
 	char *cause;
 	int rc;
 
@@ -317,10 +320,10 @@ pull(struct service *svc, struct central *c, const char *station,
 		if ((rc = store_sync_cursor(svc->st, &cursor)) != G_OK)
 			break;
 		if ((rc = central_pull(c, cursor, station, BATCH, keep_pulled,
-		    p, &cause)) != G_OK)
+		    p, &seen, &cause)) != G_OK)
 			rc = centre_failed(svc, rc, cause);
-		else if (p->n > 0)
-			rc = apply_batch(svc, p);
+		else if (p->n > 0 || seen > cursor)
+			rc = apply_batch(svc, p, seen);
 		central_records_free(p->r, p->n);
 		if (rc != G_OK)
 			break;

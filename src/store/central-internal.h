@@ -14,7 +14,7 @@ struct central_ops {
 	    char **cause);
 	int (*pull)(struct central *c, int64_t after, const char *station,
 	    int limit, int (*fn)(const struct central_record *r, void *arg),
-	    void *arg, char **cause);
+	    void *arg, int64_t *seen, char **cause);
 	int (*number)(struct central *c, int year, const char *request_uid,
 	    const char *station, int64_t *number, char **cause);
 	int (*claim)(struct central *c, const char *key, const char *station,

@@ -38,6 +38,9 @@ static const char schema[] =
 	" PRIMARY KEY (tbl, uid));"
 	"CREATE INDEX IF NOT EXISTS central_record_version"
 	" ON central_record USING brin (version);"
+	"CREATE TABLE IF NOT EXISTS central_clock ("
+	" id integer PRIMARY KEY CHECK (id = 1), version bigint NOT NULL);"
+	"INSERT INTO central_clock VALUES (1, 0) ON CONFLICT DO NOTHING;"
 	"CREATE TABLE IF NOT EXISTS central_registry ("
 	" year integer NOT NULL, number bigint NOT NULL,"
 	" request_uid text NOT NULL UNIQUE, station text NOT NULL,"
@@ -371,20 +374,48 @@ pg_push(struct central *c, const struct central_record *r, int n,
 		    cause)) == G_OK)
 			rc = store_batch(c, r, n, base, false, cause);
 	}
+	if (rc == G_OK)
+		rc = exec(c, "UPDATE central_clock SET version = "
+		    "(SELECT last_value FROM central_version)",
+		    "count the versions", cause);
 	return finish(c, rc, cause);
 }
 
+/* Reads the newest version a push has committed into *top. */
+static int
+read_clock(struct central *c, int64_t *top, char **cause)
+{
+	PGresult *res = PQexec(conn_of(c), "SELECT version FROM central_clock");
+	int rc = G_OK;
+
+	if (PQresultStatus(res) != PGRES_TUPLES_OK || PQntuples(res) != 1)
+		rc = fail(c, "read the clock", cause);
+	else
+		*top = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
+	PQclear(res);
+	return rc;
+}
+
+/* The clock and the records are read in one snapshot, so that every
+ * version up to the clock's is there: pushes commit their versions in
+ * order, under their lock. */
 static int
 pg_pull(struct central *c, int64_t after, const char *station, int limit,
     int (*fn)(const struct central_record *r, void *arg), void *arg,
-    char **cause)
+    int64_t *seen, char **cause)
 {
 	char after_text[24], limit_text[24];
 	const char *params[3] = { after_text, station, limit_text };
 	struct central_record r;
 	PGresult *res;
-	int rc = G_OK, i, rows;
+	int64_t top = 0;
+	int rc, i, rows;
 
+	if ((rc = exec(c, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
+	    "begin", cause)) != G_OK)
+		return rc;
+	if ((rc = read_clock(c, &top, cause)) != G_OK)
+		return finish(c, rc, cause);
 	snprintf(after_text, sizeof after_text, "%lld", (long long)after);
 	snprintf(limit_text, sizeof limit_text, "%d", limit);
 	res = PQexecParams(conn_of(c), "SELECT tbl, uid, station, rank, "
@@ -394,7 +425,7 @@ pg_pull(struct central *c, int64_t after, const char *station, int limit,
 	if (PQresultStatus(res) != PGRES_TUPLES_OK) {
 		rc = fail(c, "read records", cause);
 		PQclear(res);
-		return rc;
+		return finish(c, rc, cause);
 	}
 	rows = PQntuples(res);
 	for (i = 0; rc == G_OK && i < rows; i++) {
@@ -409,9 +440,12 @@ pg_pull(struct central *c, int64_t after, const char *station, int limit,
 		r.body = PQgetvalue(res, i, 5);
 		r.version = strtoll(PQgetvalue(res, i, 6), NULL, 10);
 		rc = fn(&r, arg);
+		*seen = r.version;
 	}
 	PQclear(res);
-	return rc;
+	if (rc == G_OK && rows < limit && top > *seen)
+		*seen = top;
+	return finish(c, rc, cause);
 }
 
 static int

@@ -134,21 +134,44 @@ copy_column(sqlite3_stmt *s, int col, char *out, size_t len)
 	snprintf(out, len, "%s", v != NULL ? (const char *)v : "");
 }
 
+/* Reads the newest version the centre has given into *top. */
+static int
+read_clock(struct central *c, int64_t *top, char **cause)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if ((rc = prepare(c, "SELECT version FROM central_clock", &s,
+	    "read the clock", cause)) != G_OK)
+		return rc;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		*top = sqlite3_column_int64(s, 0);
+	else
+		rc = fail(c, "read the clock", cause);
+	sqlite3_finalize(s);
+	return rc;
+}
+
+/* The clock and the records are read in one transaction, so that what
+ * the clock says was given is all there. */
 static int
 sqlite_pull(struct central *c, int64_t after, const char *station,
     int limit, int (*fn)(const struct central_record *r, void *arg),
-    void *arg, char **cause)
+    void *arg, int64_t *seen, char **cause)
 {
 	struct central_record r;
 	sqlite3_stmt *s;
-	int rc, step, stop = 0;
+	int64_t top = 0;
+	int rc, step, n = 0, stop = 0;
 
-	if ((rc = prepare(c, "SELECT tbl, uid, station, rank, changed_at, "
+	if ((rc = exec(c, "BEGIN", "begin", cause)) != G_OK)
+		return rc;
+	if ((rc = read_clock(c, &top, cause)) != G_OK ||
+	    (rc = prepare(c, "SELECT tbl, uid, station, rank, changed_at, "
 	    "body, version FROM central_record WHERE version > ?1 AND "
 	    "station <> ?2 AND tbl <> 'audit' ORDER BY version LIMIT ?3", &s,
-	    "read records",
-	    cause)) != G_OK)
-		return rc;
+	    "read records", cause)) != G_OK)
+		return finish(c, rc, cause);
 	sqlite3_bind_int64(s, 1, after);
 	sqlite3_bind_text(s, 2, station, -1, SQLITE_STATIC);
 	sqlite3_bind_int(s, 3, limit);
@@ -164,11 +187,15 @@ sqlite_pull(struct central *c, int64_t after, const char *station,
 		if (r.body == NULL)	/* no memory to read it */
 			break;
 		stop = fn(&r, arg);
+		*seen = r.version;
+		n++;
 	}
 	if (stop == 0 && step != SQLITE_DONE)
 		rc = fail(c, "read records", cause);
 	sqlite3_finalize(s);
-	return rc != G_OK ? rc : stop;
+	if (rc == G_OK && stop == 0 && n < limit && top > *seen)
+		*seen = top;
+	return finish(c, rc != G_OK ? rc : stop, cause);
 }
 
 static int

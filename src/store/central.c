@@ -60,9 +60,10 @@ central_push(struct central *c, const struct central_record *r, int n,
 int
 central_pull(struct central *c, int64_t after, const char *station,
     int limit, int (*fn)(const struct central_record *r, void *arg),
-    void *arg, char **cause)
+    void *arg, int64_t *seen, char **cause)
 {
-	return c->ops->pull(c, after, station, limit, fn, arg, cause);
+	*seen = after;
+	return c->ops->pull(c, after, station, limit, fn, arg, seen, cause);
 }
 
 int
