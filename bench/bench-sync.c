@@ -156,7 +156,7 @@ make_station(PGconn *conn, const char *url, struct conf *conf,
 	char *cause;
 
 	pg_exec(conn, "DROP TABLE IF EXISTS central_record, central_registry, "
-	    "central_claim, central_secret, bare_copy; "
+	    "central_claim, central_secret, central_clock, bare_copy; "
 	    "DROP SEQUENCE IF EXISTS central_version");
 	if (central_create(url, &cause) != G_OK)
 		die("central init", cause);

@@ -572,13 +572,18 @@ central_pg_open(const char *url, bool create, struct central **out,
 	cp->conn = PQconnectdbParams(keys, values, 1);
 	if (PQstatus(cp->conn) != CONNECTION_OK)
 		rc = fail(&cp->base, "cannot connect", cause);
+	/* The server's notices (a table there already) say nothing to a
+	 * clerk or an admin. */
+	if (rc == G_OK)
+		rc = exec(&cp->base, "SET client_min_messages = warning; "
+		    "SET synchronous_commit = on", "set up", cause);
 	if (rc == G_OK && create)
 		rc = exec(&cp->base, schema, "create the tables", cause);
 	if (rc == G_OK)
-		rc = exec(&cp->base, "SET synchronous_commit = on; "
-		    "CREATE TEMPORARY TABLE staged (n integer, tbl text, "
-		    "uid text, station text, rank bigint, changed_at text, "
-		    "body text) ON COMMIT DELETE ROWS", "set up", cause);
+		rc = exec(&cp->base, "CREATE TEMPORARY TABLE staged (n integer, "
+		    "tbl text, uid text, station text, rank bigint, "
+		    "changed_at text, body text) ON COMMIT DELETE ROWS",
+		    "set up", cause);
 	if (rc != G_OK) {
 		pg_close(&cp->base);
 		return rc;
