@@ -48,9 +48,11 @@ void central_close(struct central *c);
  * when missing; running it again changes nothing. */
 int central_create(const char *url, char **cause);
 
-/* Stores n records in one transaction (all or none). */
+/* Stores n records in one transaction (all or none).  Sets clock[0] and
+ * clock[1] to the centre's clock before and after it: the versions in
+ * between are this batch's alone (-1 for an empty batch). */
 int central_push(struct central *c, const struct central_record *r, int n,
-    char **cause);
+    int64_t clock[2], char **cause);
 
 /* Calls fn with up to limit records of a version above after that another
  * station than station sent, in version order, but for audit rows, which

@@ -53,7 +53,8 @@ int store_sync_status(struct store *st, struct sync_status *out);
 /* Records how a sync round ended: error NULL when it went through. */
 int store_sync_outcome(struct store *st, const char *error);
 
-/* Reads and sets the version pulled up to. */
+/* Reads the version the station has seen every record up to, and moves
+ * it forward (never back). */
 int store_sync_cursor(struct store *st, int64_t *cursor);
 int store_sync_set_cursor(struct store *st, int64_t cursor);
 

@@ -188,6 +188,7 @@ struct sending {
 	pthread_t thread;
 	int rc;
 	char *cause;
+	int64_t clock[2];		/* the centre's, around the batch */
 };
 
 static void *
@@ -195,38 +196,51 @@ send_batch(void *arg)
 {
 	struct sending *s = arg;
 
-	s->rc = central_push(s->c, s->b->r, s->b->n, &s->cause);
+	s->rc = central_push(s->c, s->b->r, s->b->n, s->clock, &s->cause);
 	return NULL;
 }
 
-/* Empties the outbox up to entry last, which the centre has committed. */
+/* What the centre has committed of a push: the outbox up to entry last,
+ * and the versions up to cursor, which the station has all seen. */
+struct committed {
+	int64_t last, cursor;
+};
+
+/* Empties the outbox of what the centre has committed and moves the
+ * cursor past it. */
 static int
-forget_sent(struct service *svc, int64_t last)
+forget_sent(struct service *svc, const struct committed *done)
 {
 	int rc;
 
 	if ((rc = store_begin(svc->st)) != G_OK)
 		return rc;
-	return end_transaction(svc, store_sync_sent(svc->st, last));
+	if ((rc = store_sync_sent(svc->st, done->last)) == G_OK)
+		rc = store_sync_set_cursor(svc->st, done->cursor);
+	return end_transaction(svc, rc);
 }
 
 /* Pushes the outbox in batches until it is empty: batch k goes to the
  * centre while the outbox is emptied of batch k - 1, which the centre
  * has committed, and batch k + 1 is read.  The first batch is small, so
- * that the centre has work at once. */
+ * that the centre has work at once.  A batch that came right after the
+ * versions the station has seen is seen too: the pull that follows
+ * does not read it back. */
 static int
 push(struct service *svc, struct central *c, const char *station,
     struct sync_report *rep, sync_progress_fn *progress, void *arg)
 {
 	struct batch *b[2] = { xcalloc(1, sizeof *b[0]),
 	    xcalloc(1, sizeof *b[1]) };
-	struct sending s = { c, NULL, 0, G_OK, NULL };
-	int64_t total = 0, sent = 0;
+	struct sending s = { c, NULL, 0, G_OK, NULL, { -1, -1 } };
+	struct committed done = { 0, 0 };
+	int64_t total = 0;
 	int rc, k = 0;
 
 	store_sync_waiting(svc->st, &total);
-	rc = store_sync_outbox(svc->st, station, b[0]->r, FIRST_BATCH, 0,
-	    &b[0]->n, &b[0]->last);
+	if ((rc = store_sync_cursor(svc->st, &done.cursor)) == G_OK)
+		rc = store_sync_outbox(svc->st, station, b[0]->r,
+		    FIRST_BATCH, 0, &b[0]->n, &b[0]->last);
 	while (rc == G_OK && b[k]->last != 0) {
 		s.b = b[k];
 		if (pthread_create(&s.thread, NULL, send_batch, &s) != 0) {
@@ -234,8 +248,8 @@ push(struct service *svc, struct central *c, const char *station,
 			    "not start a thread."));
 			break;
 		}
-		if (sent != 0)
-			rc = forget_sent(svc, sent);
+		if (done.last != 0)
+			rc = forget_sent(svc, &done);
 		b[!k]->n = 0;
 		if (rc == G_OK)
 			rc = store_sync_outbox(svc->st, station, b[!k]->r,
@@ -246,14 +260,16 @@ push(struct service *svc, struct central *c, const char *station,
 			rc = centre_failed(svc, s.rc, s.cause);
 			break;
 		}
-		sent = b[k]->last;
+		if (s.clock[0] == done.cursor)
+			done.cursor = s.clock[1];
+		done.last = b[k]->last;
 		rep->pushed += b[k]->n;
 		if (progress != NULL)
 			progress(rep->pushed, total, arg);
 		k = !k;
 	}
-	if (rc == G_OK && sent != 0)
-		rc = forget_sent(svc, sent);
+	if (rc == G_OK && done.last != 0)
+		rc = forget_sent(svc, &done);
 	/* What a failure left unsent (a batch freed already has no
 	 * bodies). */
 	central_records_free(b[0]->r, b[0]->n);

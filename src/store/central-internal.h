@@ -11,7 +11,7 @@
 
 struct central_ops {
 	int (*push)(struct central *c, const struct central_record *r, int n,
-	    char **cause);
+	    int64_t clock[2], char **cause);
 	int (*pull)(struct central *c, int64_t after, const char *station,
 	    int limit, int (*fn)(const struct central_record *r, void *arg),
 	    void *arg, int64_t *seen, char **cause);

@@ -326,6 +326,21 @@ store_batch(struct central *c, const struct central_record *r, int n,
 	return rc;
 }
 
+/* Reads the newest version a push has committed into *top. */
+static int
+read_clock(struct central *c, int64_t *top, char **cause)
+{
+	PGresult *res = PQexec(conn_of(c), "SELECT version FROM central_clock");
+	int rc = G_OK;
+
+	if (PQresultStatus(res) != PGRES_TUPLES_OK || PQntuples(res) != 1)
+		rc = fail(c, "read the clock", cause);
+	else
+		*top = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
+	PQclear(res);
+	return rc;
+}
+
 /* Takes n versions for a batch, after every version given so far: the
  * first in *base. */
 static int
@@ -355,7 +370,7 @@ take_versions(struct central *c, int n, int64_t *base, char **cause)
  * back and every record looked up. */
 static int
 pg_push(struct central *c, const struct central_record *r, int n,
-    char **cause)
+    int64_t clock[2], char **cause)
 {
 	int64_t base = 0;
 	int rc;
@@ -364,6 +379,8 @@ pg_push(struct central *c, const struct central_record *r, int n,
 		return rc;
 	rc = exec(c, "LOCK TABLE central_record IN SHARE ROW EXCLUSIVE MODE; "
 	    "SAVEPOINT fresh", "prepare the push", cause);
+	if (rc == G_OK)
+		rc = read_clock(c, &clock[0], cause);
 	if (rc == G_OK)
 		rc = take_versions(c, n, &base, cause);
 	if (rc == G_OK && (rc = store_batch(c, r, n, base, true, cause)) ==
@@ -378,22 +395,9 @@ pg_push(struct central *c, const struct central_record *r, int n,
 		rc = exec(c, "UPDATE central_clock SET version = "
 		    "(SELECT last_value FROM central_version)",
 		    "count the versions", cause);
+	if (rc == G_OK)
+		rc = read_clock(c, &clock[1], cause);
 	return finish(c, rc, cause);
-}
-
-/* Reads the newest version a push has committed into *top. */
-static int
-read_clock(struct central *c, int64_t *top, char **cause)
-{
-	PGresult *res = PQexec(conn_of(c), "SELECT version FROM central_clock");
-	int rc = G_OK;
-
-	if (PQresultStatus(res) != PGRES_TUPLES_OK || PQntuples(res) != 1)
-		rc = fail(c, "read the clock", cause);
-	else
-		*top = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
-	PQclear(res);
-	return rc;
 }
 
 /* The clock and the records are read in one snapshot, so that every

@@ -85,24 +85,47 @@ finish(struct central *c, int rc, char **cause)
 	return rc;
 }
 
+/* Reads the newest version the centre has given into *top. */
+static int
+read_clock(struct central *c, int64_t *top, char **cause)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if ((rc = prepare(c, "SELECT version FROM central_clock", &s,
+	    "read the clock", cause)) != G_OK)
+		return rc;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		*top = sqlite3_column_int64(s, 0);
+	else
+		rc = fail(c, "read the clock", cause);
+	sqlite3_finalize(s);
+	return rc;
+}
+
 static int
 sqlite_push(struct central *c, const struct central_record *r, int n,
-    char **cause)
+    int64_t clock[2], char **cause)
 {
 	sqlite3_stmt *put = NULL, *tick = NULL;
 	int rc, i;
 
 	if ((rc = exec(c, "BEGIN IMMEDIATE", "begin", cause)) != G_OK)
 		return rc;
-	rc = prepare(c, "INSERT INTO central_record (tbl, uid, station, rank, "
-	    "changed_at, body, version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
-	    "(SELECT version + 1 FROM central_clock)) ON CONFLICT (tbl, uid) "
-	    "DO UPDATE SET station = excluded.station, rank = excluded.rank, "
-	    "changed_at = excluded.changed_at, body = excluded.body, "
-	    "version = excluded.version WHERE excluded.body <> "
-	    "central_record.body AND (excluded.rank > central_record.rank OR "
-	    "(excluded.rank = central_record.rank AND excluded.changed_at >= "
-	    "central_record.changed_at))", &put, "store a record", cause);
+	rc = read_clock(c, &clock[0], cause);
+	if (rc == G_OK)
+		rc = prepare(c, "INSERT INTO central_record (tbl, uid, station, "
+		    "rank, changed_at, body, version) VALUES (?1, ?2, ?3, ?4, "
+		    "?5, ?6, (SELECT version + 1 FROM central_clock)) ON "
+		    "CONFLICT (tbl, uid) DO UPDATE SET station = "
+		    "excluded.station, rank = excluded.rank, changed_at = "
+		    "excluded.changed_at, body = excluded.body, version = "
+		    "excluded.version WHERE excluded.body <> "
+		    "central_record.body AND (excluded.rank > "
+		    "central_record.rank OR (excluded.rank = "
+		    "central_record.rank AND excluded.changed_at >= "
+		    "central_record.changed_at))", &put,
+		    "store a record", cause);
 	if (rc == G_OK)
 		rc = prepare(c, "UPDATE central_clock SET version = version + 1",
 		    &tick, "count the version", cause);
@@ -123,6 +146,8 @@ sqlite_push(struct central *c, const struct central_record *r, int n,
 	}
 	sqlite3_finalize(put);
 	sqlite3_finalize(tick);
+	if (rc == G_OK)
+		rc = read_clock(c, &clock[1], cause);
 	return finish(c, rc, cause);
 }
 
@@ -132,24 +157,6 @@ copy_column(sqlite3_stmt *s, int col, char *out, size_t len)
 	const unsigned char *v = sqlite3_column_text(s, col);
 
 	snprintf(out, len, "%s", v != NULL ? (const char *)v : "");
-}
-
-/* Reads the newest version the centre has given into *top. */
-static int
-read_clock(struct central *c, int64_t *top, char **cause)
-{
-	sqlite3_stmt *s;
-	int rc;
-
-	if ((rc = prepare(c, "SELECT version FROM central_clock", &s,
-	    "read the clock", cause)) != G_OK)
-		return rc;
-	if (sqlite3_step(s) == SQLITE_ROW)
-		*top = sqlite3_column_int64(s, 0);
-	else
-		rc = fail(c, "read the clock", cause);
-	sqlite3_finalize(s);
-	return rc;
 }
 
 /* The clock and the records are read in one transaction, so that what

@@ -52,9 +52,10 @@ central_close(struct central *c)
 
 int
 central_push(struct central *c, const struct central_record *r, int n,
-    char **cause)
+    int64_t clock[2], char **cause)
 {
-	return n == 0 ? G_OK : c->ops->push(c, r, n, cause);
+	clock[0] = clock[1] = -1;
+	return n == 0 ? G_OK : c->ops->push(c, r, n, clock, cause);
 }
 
 int

@@ -185,8 +185,10 @@ store_sync_cursor(struct store *st, int64_t *cursor)
 int
 store_sync_set_cursor(struct store *st, int64_t cursor)
 {
+	/* Only forward: two syncs of this station at once may each move
+	 * it. */
 	sqlite3_stmt *s = store_prepare(st, "UPDATE sync_state SET "
-	    "cursor = ?1");
+	    "cursor = MAX(cursor, ?1)");
 
 	if (s != NULL)
 		sqlite3_bind_int64(s, 1, cursor);
