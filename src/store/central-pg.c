@@ -301,15 +301,17 @@ static int
 store_batch(struct central *c, const struct central_record *r, int n,
     int64_t base, bool trust_fresh, char **cause)
 {
-	bool *known = xcalloc((size_t)n, sizeof *known), *fresh;
+	/* absent: the records new to the centre (not only those marked
+	 * fresh) */
+	bool *known = xcalloc((size_t)n, sizeof *known), *absent;
 	int rc, i, nknown = 0;
 
-	fresh = xcalloc((size_t)n, sizeof *fresh);
+	absent = xcalloc((size_t)n, sizeof *absent);
 	rc = find_known(c, r, n, trust_fresh, known, &nknown, cause);
 	for (i = 0; i < n; i++)
-		fresh[i] = !known[i];
+		absent[i] = !known[i];
 	if (rc == G_OK && nknown < n)
-		rc = copy_in(c, COPY_RECORDS, r, n, fresh, base, cause);
+		rc = copy_in(c, COPY_RECORDS, r, n, absent, base, cause);
 	if (rc == G_OK && nknown > 0)
 		rc = copy_in(c, "COPY staged FROM STDIN", r, n, known, 0,
 		    cause);
@@ -322,7 +324,7 @@ store_batch(struct central *c, const struct central_record *r, int n,
 		    "(s.rank = k.rank AND s.changed_at >= k.changed_at))",
 		    "store the records", cause);
 	free(known);
-	free(fresh);
+	free(absent);
 	return rc;
 }
 
