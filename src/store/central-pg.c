@@ -102,7 +102,11 @@ finish(struct central *c, int rc, char **cause)
 #define COPY_RECORDS "COPY central_record (version, tbl, uid, station, " \
 	"rank, changed_at, body) FROM STDIN"
 
-/* A growing text buffer for what is sent in one piece. */
+/* A COPY's data goes in pieces of about this size, so that the centre
+ * stores the first records while the next are written out. */
+#define COPY_PIECE (256 * 1024)
+
+/* A growing text buffer. */
 struct text {
 	char *p;
 	size_t len, cap;
@@ -167,6 +171,18 @@ put_element(struct text *t, const char *element)
 	put(t, '"');
 }
 
+/* Sends what t holds of a COPY's data and empties it. */
+static int
+send_piece(struct central *c, struct text *t, char **cause)
+{
+	int rc = G_OK;
+
+	if (t->len > 0 && PQputCopyData(conn_of(c), t->p, (int)t->len) != 1)
+		rc = fail(c, "send the records", cause);
+	t->len = 0;
+	return rc;
+}
+
 /* Sends the records marked in take (all when take is NULL) with the COPY
  * of sql: columns base plus the record's place in the batch, tbl, uid,
  * station, rank, changed_at, body.  G_ERR_EXISTS when the centre holds
@@ -197,10 +213,11 @@ copy_in(struct central *c, const char *sql, const struct central_record *r,
 		put_field(&t, number, '\t');
 		put_field(&t, r[i].changed_at, '\t');
 		put_field(&t, r[i].body, '\n');
+		if (t.len >= COPY_PIECE)
+			rc = send_piece(c, &t, cause);
 	}
-	if (rc == G_OK && t.len > 0 &&
-	    PQputCopyData(conn_of(c), t.p, (int)t.len) != 1)
-		rc = fail(c, "send the records", cause);
+	if (rc == G_OK)
+		rc = send_piece(c, &t, cause);
 	free(t.p);
 	if (PQputCopyEnd(conn_of(c), rc == G_OK ? NULL : "failed") != 1 &&
 	    rc == G_OK)
@@ -328,39 +345,21 @@ store_batch(struct central *c, const struct central_record *r, int n,
 	return rc;
 }
 
-/* Reads the newest version a push has committed into *top. */
+/* Runs sql, with the parameters given, for one number; G_ERR_IO with
+ * *cause saying what was being done when it gave none. */
 static int
-read_clock(struct central *c, int64_t *top, char **cause)
+query_number(struct central *c, const char *sql, int nparams,
+    const char *const *params, int64_t *number, const char *doing,
+    char **cause)
 {
-	PGresult *res = PQexec(conn_of(c), "SELECT version FROM central_clock");
+	PGresult *res = PQexecParams(conn_of(c), sql, nparams, NULL, params,
+	    NULL, NULL, 0);
 	int rc = G_OK;
 
 	if (PQresultStatus(res) != PGRES_TUPLES_OK || PQntuples(res) != 1)
-		rc = fail(c, "read the clock", cause);
+		rc = fail(c, doing, cause);
 	else
-		*top = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
-	PQclear(res);
-	return rc;
-}
-
-/* Takes n versions for a batch, after every version given so far: the
- * first in *base. */
-static int
-take_versions(struct central *c, int n, int64_t *base, char **cause)
-{
-	char count[24];
-	const char *params[1] = { count };
-	PGresult *res;
-	int rc = G_OK;
-
-	snprintf(count, sizeof count, "%d", n);
-	res = PQexecParams(conn_of(c), "SELECT setval('central_version', "
-	    "nextval('central_version') + $1::integer - 1) - $1::integer + 1",
-	    1, NULL, params, NULL, NULL, 0);
-	if (PQresultStatus(res) != PGRES_TUPLES_OK || PQntuples(res) != 1)
-		rc = fail(c, "number the records", cause);
-	else
-		*base = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
+		*number = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
 	PQclear(res);
 	return rc;
 }
@@ -369,22 +368,28 @@ take_versions(struct central *c, int n, int64_t *base, char **cause)
  * The records the station made since its last push (most, in a big
  * push) go in with no lookup; when the centre holds one after all (that
  * push was cut short after the centre committed it), the batch is taken
- * back and every record looked up. */
+ * back and every record looked up.  clock[0] and clock[1] are the
+ * newest version committed before the batch and with it. */
 static int
 pg_push(struct central *c, const struct central_record *r, int n,
     int64_t clock[2], char **cause)
 {
+	char count[24];
+	const char *params[1] = { count };
 	int64_t base = 0;
 	int rc;
 
-	if ((rc = exec(c, "BEGIN", "begin", cause)) != G_OK)
-		return rc;
-	rc = exec(c, "LOCK TABLE central_record IN SHARE ROW EXCLUSIVE MODE; "
-	    "SAVEPOINT fresh", "prepare the push", cause);
-	if (rc == G_OK)
-		rc = read_clock(c, &clock[0], cause);
-	if (rc == G_OK)
-		rc = take_versions(c, n, &base, cause);
+	rc = exec(c, "BEGIN; LOCK TABLE central_record IN SHARE ROW EXCLUSIVE "
+	    "MODE; SAVEPOINT fresh", "prepare the push", cause);
+	if (rc != G_OK)
+		return finish(c, rc, cause);
+	snprintf(count, sizeof count, "%d", n);
+	if ((rc = query_number(c, "SELECT version FROM central_clock", 0, NULL,
+	    &clock[0], "read the clock", cause)) == G_OK)
+		rc = query_number(c, "SELECT setval('central_version', "
+		    "nextval('central_version') + $1::integer - 1) - "
+		    "$1::integer + 1", 1, params, &base, "number the records",
+		    cause);
 	if (rc == G_OK && (rc = store_batch(c, r, n, base, true, cause)) ==
 	    G_ERR_EXISTS) {
 		free(*cause);
@@ -394,34 +399,26 @@ pg_push(struct central *c, const struct central_record *r, int n,
 			rc = store_batch(c, r, n, base, false, cause);
 	}
 	if (rc == G_OK)
-		rc = exec(c, "UPDATE central_clock SET version = "
-		    "(SELECT last_value FROM central_version)",
-		    "count the versions", cause);
-	if (rc == G_OK)
-		rc = read_clock(c, &clock[1], cause);
+		rc = query_number(c, "UPDATE central_clock SET version = "
+		    "(SELECT last_value FROM central_version) RETURNING version",
+		    0, NULL, &clock[1], "count the versions", cause);
 	return finish(c, rc, cause);
 }
 
-/* The clock and the records are read in one snapshot, so that every
- * version up to the clock's is there: pushes commit their versions in
- * order, under their lock. */
+/* Reads the records after version after that other stations pushed,
+ * up to limit, in order, passing each to fn; *seen becomes the last
+ * one's version. */
 static int
-pg_pull(struct central *c, int64_t after, const char *station, int limit,
-    int (*fn)(const struct central_record *r, void *arg), void *arg,
-    int64_t *seen, char **cause)
+read_records(struct central *c, int64_t after, const char *station,
+    int limit, int (*fn)(const struct central_record *r, void *arg),
+    void *arg, int64_t *seen, int *rows, char **cause)
 {
 	char after_text[24], limit_text[24];
 	const char *params[3] = { after_text, station, limit_text };
 	struct central_record r;
 	PGresult *res;
-	int64_t top = 0;
-	int rc, i, rows;
+	int rc = G_OK, i;
 
-	if ((rc = exec(c, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
-	    "begin", cause)) != G_OK)
-		return rc;
-	if ((rc = read_clock(c, &top, cause)) != G_OK)
-		return finish(c, rc, cause);
 	snprintf(after_text, sizeof after_text, "%lld", (long long)after);
 	snprintf(limit_text, sizeof limit_text, "%d", limit);
 	res = PQexecParams(conn_of(c), "SELECT tbl, uid, station, rank, "
@@ -431,10 +428,10 @@ pg_pull(struct central *c, int64_t after, const char *station, int limit,
 	if (PQresultStatus(res) != PGRES_TUPLES_OK) {
 		rc = fail(c, "read records", cause);
 		PQclear(res);
-		return finish(c, rc, cause);
+		return rc;
 	}
-	rows = PQntuples(res);
-	for (i = 0; rc == G_OK && i < rows; i++) {
+	*rows = PQntuples(res);
+	for (i = 0; rc == G_OK && i < *rows; i++) {
 		memset(&r, 0, sizeof r);
 		snprintf(r.tbl, sizeof r.tbl, "%s", PQgetvalue(res, i, 0));
 		snprintf(r.uid, sizeof r.uid, "%s", PQgetvalue(res, i, 1));
@@ -449,6 +446,30 @@ pg_pull(struct central *c, int64_t after, const char *station, int limit,
 		*seen = r.version;
 	}
 	PQclear(res);
+	return rc;
+}
+
+/* The clock and the records are read in one snapshot, so that every
+ * version up to the clock's is there: pushes commit their versions in
+ * order, under their lock.  A station that has seen the clock's version
+ * asks for no records: the search would read every row the version
+ * index has not summarized yet (a whole push, right after one). */
+static int
+pg_pull(struct central *c, int64_t after, const char *station, int limit,
+    int (*fn)(const struct central_record *r, void *arg), void *arg,
+    int64_t *seen, char **cause)
+{
+	int64_t top = 0;
+	int rc, rows = 0;
+
+	if ((rc = exec(c, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
+	    "begin", cause)) != G_OK)
+		return rc;
+	rc = query_number(c, "SELECT version FROM central_clock", 0, NULL,
+	    &top, "read the clock", cause);
+	if (rc == G_OK && top > after)
+		rc = read_records(c, after, station, limit, fn, arg, seen,
+		    &rows, cause);
 	if (rc == G_OK && rows < limit && top > *seen)
 		*seen = top;
 	return finish(c, rc, cause);
@@ -475,17 +496,10 @@ pg_number(struct central *c, int year, const char *request_uid,
 	if (PQresultStatus(res) != PGRES_COMMAND_OK)
 		rc = fail(c, "give a protocol number", cause);
 	PQclear(res);
-	if (rc == G_OK) {
-		res = PQexecParams(conn_of(c), "SELECT number FROM "
-		    "central_registry WHERE request_uid = $1", 1, NULL,
-		    params + 1, NULL, NULL, 0);
-		if (PQresultStatus(res) != PGRES_TUPLES_OK ||
-		    PQntuples(res) != 1)
-			rc = fail(c, "read a protocol number", cause);
-		else
-			*number = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
-		PQclear(res);
-	}
+	if (rc == G_OK)
+		rc = query_number(c, "SELECT number FROM central_registry "
+		    "WHERE request_uid = $1", 1, params + 1, number,
+		    "read a protocol number", cause);
 	return finish(c, rc, cause);
 }
 
