@@ -29,7 +29,8 @@
 #include "service-internal.h"
 
 #define BATCH 10000		/* records per push or pull transaction */
-#define FIRST_BATCH 1000	/* records in the first push */
+#define FIRST_BATCH 1000	/* records in the first push; each next
+				 * one twice as many, up to BATCH */
 
 /* Ends the open local transaction: commits when the step in it (rc_step)
  * went well, else rolls back; returns the outcome. */
@@ -223,7 +224,8 @@ forget_sent(struct service *svc, const struct committed *done)
 /* Pushes the outbox in batches until it is empty: batch k goes to the
  * centre while the outbox is emptied of batch k - 1, which the centre
  * has committed, and batch k + 1 is read.  The first batch is small, so
- * that the centre has work at once.  A batch that came right after the
+ * that the centre has work at once, and the next ones grow no faster
+ * than the centre takes them, so that it never waits long for one.  A batch that came right after the
  * versions the station has seen is seen too: the pull that follows
  * does not read it back. */
 static int
@@ -235,7 +237,7 @@ push(struct service *svc, struct central *c, const char *station,
 	struct sending s = { c, NULL, 0, G_OK, NULL, { -1, -1 } };
 	struct committed done = { 0, 0 };
 	int64_t total = 0;
-	int rc, k = 0;
+	int rc, k = 0, size = FIRST_BATCH;
 
 	store_sync_waiting(svc->st, &total);
 	if ((rc = store_sync_cursor(svc->st, &done.cursor)) == G_OK)
@@ -251,9 +253,10 @@ push(struct service *svc, struct central *c, const char *station,
 		if (done.last != 0)
 			rc = forget_sent(svc, &done);
 		b[!k]->n = 0;
+		size = size < BATCH / 2 ? 2 * size : BATCH;
 		if (rc == G_OK)
 			rc = store_sync_outbox(svc->st, station, b[!k]->r,
-			    BATCH, b[k]->last, &b[!k]->n, &b[!k]->last);
+			    size, b[k]->last, &b[!k]->n, &b[!k]->last);
 		pthread_join(s.thread, NULL);
 		central_records_free(b[k]->r, b[k]->n);
 		if (s.rc != G_OK) {
