@@ -252,7 +252,7 @@ main(int argc, char **argv)
 	p = report("guichet sync push", push, (int)rounds, n);
 	b = report("bare COPY", bare, (int)rounds, n);
 	k = report("bare COPY, keyed", keyed, (int)rounds, n);
-	printf("ratio               %.1fx (%.1fx of the keyed COPY: primary "
+	printf("ratio               %.2fx (%.2fx of the keyed COPY: primary "
 	    "key and version index, as central_record)\n", p / b, p / k);
 	PQfinish(conn);
 	conf_free(&conf);
