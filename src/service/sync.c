@@ -225,9 +225,9 @@ forget_sent(struct service *svc, const struct committed *done)
  * centre while the outbox is emptied of batch k - 1, which the centre
  * has committed, and batch k + 1 is read.  The first batch is small, so
  * that the centre has work at once, and the next ones grow no faster
- * than the centre takes them, so that it never waits long for one.  A batch that came right after the
- * versions the station has seen is seen too: the pull that follows
- * does not read it back. */
+ * than the centre takes them, so that it never waits long for one.  A
+ * batch that came right after the versions the station has seen is
+ * seen too: the pull that follows does not read it back. */
 static int
 push(struct service *svc, struct central *c, const char *station,
     struct sync_report *rep, sync_progress_fn *progress, void *arg)

@@ -364,6 +364,14 @@ query_number(struct central *c, const char *sql, int nparams,
 	return rc;
 }
 
+/* Reads the newest version a push has committed into *top. */
+static int
+read_clock(struct central *c, int64_t *top, char **cause)
+{
+	return query_number(c, "SELECT version FROM central_clock", 0, NULL,
+	    top, "read the clock", cause);
+}
+
 /* Under a lock that orders pushes, the batch takes its versions at once.
  * The records the station made since its last push (most, in a big
  * push) go in with no lookup; when the centre holds one after all (that
@@ -384,8 +392,7 @@ pg_push(struct central *c, const struct central_record *r, int n,
 	if (rc != G_OK)
 		return finish(c, rc, cause);
 	snprintf(count, sizeof count, "%d", n);
-	if ((rc = query_number(c, "SELECT version FROM central_clock", 0, NULL,
-	    &clock[0], "read the clock", cause)) == G_OK)
+	if ((rc = read_clock(c, &clock[0], cause)) == G_OK)
 		rc = query_number(c, "SELECT setval('central_version', "
 		    "nextval('central_version') + $1::integer - 1) - "
 		    "$1::integer + 1", 1, params, &base, "number the records",
@@ -465,8 +472,7 @@ pg_pull(struct central *c, int64_t after, const char *station, int limit,
 	if ((rc = exec(c, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
 	    "begin", cause)) != G_OK)
 		return rc;
-	rc = query_number(c, "SELECT version FROM central_clock", 0, NULL,
-	    &top, "read the clock", cause);
+	rc = read_clock(c, &top, cause);
 	if (rc == G_OK && top > after)
 		rc = read_records(c, after, station, limit, fn, arg, seen,
 		    &rows, cause);
