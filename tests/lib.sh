@@ -221,7 +221,7 @@ tui_validate() {
 	tui_document cj 123456 "SPCLEP Cluj-Napoca" 01.01.2030
 	tui_wait "moves to Level B" || true
 	tui_keys y
-	tui_wait "Level B" || true
+	tui_wait "is validated (Level B)" || true
 	tui_keys Escape
 }
 

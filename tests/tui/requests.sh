@@ -40,7 +40,7 @@ tui_wait "Validate identity in person" || true
 tui_document cj 123456 "SPCLEP Cluj-Napoca" 01.01.2030
 tui_wait "moves to Level B" || true
 tui_keys y
-check_screen "the citizen is validated" "Level B"
+check_screen "the citizen is validated" "is validated (Level B)"
 tui_stop
 
 envelope_credentials "$CNPV"
